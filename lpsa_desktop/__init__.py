@@ -1,0 +1,1 @@
+"""LPSA Desk core: domain, storage, importing, exporting and services. No Qt here."""

@@ -1,0 +1,84 @@
+"""`lpsa`: the scriptable face of LPSA Desk (see README, "Command line").
+
+Exit status: 0 done; 1 input refused or a check failed; 2 wrong usage. A refused input is
+one line on standard error; an unexpected fault is one line and the log file's path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from platformdirs import user_log_dir
+
+from lpsa_desktop.cli import agreement_commands, reward_commands
+from lpsa_desktop.errors import LpsaError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("lpsa")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lpsa",
+        description="Local Public Service Agreements from the command line.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="the store: a SQLite file or SQLAlchemy URL (default: $LPSA_DB, else "
+        "lpsa.sqlite in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    agreement_commands.register(commands)
+    reward_commands.register(commands)
+    return parser
+
+
+def log_file() -> Path:
+    return Path(user_log_dir("lpsa-desk", appauthor=False)) / "lpsa.log"
+
+
+def _configure_logging() -> Path | None:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path = _configure_logging()
+    try:
+        return int(args.run(args))
+    except LpsaError as exc:
+        print(f"lpsa: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (e.g. `lpsa show X | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("lpsa: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place a fault becomes a line, not a traceback
+        log.exception("unexpected fault in `lpsa %s`", " ".join(argv or sys.argv[1:]))
+        where = f"; details in {path}" if path else ""
+        print(f"lpsa: unexpected error ({type(exc).__name__}: {exc}){where}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

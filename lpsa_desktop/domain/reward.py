@@ -1,0 +1,208 @@
+"""The Performance Reward Grant, exactly (LPSA1 Schedule 4 [IOW-SCHED4] [LAWINSIDER-PRG]).
+
+- pot = net budget requirement × reward rate, rounded by the agreement's rule;
+- split between non-reserve targets (equal unless weighted), then between each target's
+  indicators (equal unless weighted);
+- an indicator earns its share × the payable fraction of the *enhancement* achieved:
+  nothing below the threshold (60%), the fraction itself up to the cap (100%);
+- payments: one fifth (the interim fraction) of an indicator's potential on account when
+  its interim level was met, paid in the financial year in which the agreement ends; the
+  balance in two equal instalments in the two following financial years; an on-account
+  payment larger than the final entitlement is recoverable.
+
+Everything is Decimal at full precision; round only to show (``money.round_pence``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.enums import Direction, PotRounding
+from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.periods import financial_year_label, financial_year_start
+from lpsa_desktop.domain.shares import split_amount
+
+WHAT_IF_LEVELS: tuple[Decimal, ...] = (Decimal("0.60"), Decimal("0.80"), Decimal("1.00"))
+
+
+@dataclass(frozen=True)
+class IndicatorReward:
+    ref: str
+    potential: Decimal
+    achieved_fraction: Decimal | None
+    payable_fraction: Decimal
+    earned: Decimal
+    interim_met: bool
+    needed: tuple[tuple[Decimal, Decimal], ...]
+    """(fraction of the reward, outturn needed for it) for the threshold, 80% and 100%."""
+
+
+@dataclass(frozen=True)
+class TargetReward:
+    ref: str
+    potential: Decimal
+    earned: Decimal
+    indicators: tuple[IndicatorReward, ...]
+
+
+@dataclass(frozen=True)
+class Payment:
+    financial_year: str
+    amount: Decimal
+    kind: str
+    """'on_account' or 'instalment'."""
+
+
+@dataclass(frozen=True)
+class RewardResult:
+    pot: Decimal
+    threshold: Decimal
+    cap: Decimal
+    targets: tuple[TargetReward, ...]
+    total_earned: Decimal
+    capital: Decimal | None
+    revenue: Decimal | None
+    payments: tuple[Payment, ...]
+    recoverable: Decimal
+
+    def indicator(self, ref: str) -> IndicatorReward | None:
+        for target in self.targets:
+            for indicator in target.indicators:
+                if indicator.ref == ref:
+                    return indicator
+        return None
+
+
+def reward_pot(agreement: Agreement) -> Decimal:
+    """The maximum grant: NBR × rate, rounded by the agreement's rule (zero without an NBR)."""
+    if agreement.net_budget_requirement is None:
+        return ZERO
+    exact = agreement.net_budget_requirement * agreement.reward_rate
+    if agreement.pot_rounding is PotRounding.NEAREST_POUND:
+        return exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if agreement.pot_rounding is PotRounding.NEAREST_THOUSAND:
+        return (exact / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 1000
+    return exact
+
+
+def achieved_fraction(indicator: Indicator, actual: Decimal | None) -> Decimal | None:
+    """Share of the enhancement achieved: (actual − without) / (with − without), direction-aware.
+
+    None when it cannot be judged: no outturn yet, or no real stretch (with not better than
+    without), which validation reports as an error.
+    """
+    enhancement = indicator.enhancement
+    if actual is None or enhancement is None or enhancement <= 0:
+        return None
+    assert indicator.without is not None  # enhancement is None otherwise
+    gained = actual - indicator.without
+    if indicator.direction is Direction.LOWER:
+        gained = -gained
+    return gained / enhancement
+
+
+def payable_fraction(achieved: Decimal | None, *, threshold: Decimal, cap: Decimal) -> Decimal:
+    if achieved is None or achieved < threshold:
+        return ZERO
+    return min(achieved, cap)
+
+
+def outturn_needed(indicator: Indicator, fraction: Decimal) -> Decimal | None:
+    """The outturn that achieves ``fraction`` of the enhancement (what-if in reverse)."""
+    if indicator.with_ is None or indicator.without is None or (indicator.enhancement or 0) <= 0:
+        return None
+    return indicator.without + fraction * (indicator.with_ - indicator.without)
+
+
+def interim_met(indicator: Indicator) -> bool:
+    if indicator.interim is None or indicator.interim_actual is None:
+        return False
+    if indicator.direction is Direction.HIGHER:
+        return indicator.interim_actual >= indicator.interim
+    return indicator.interim_actual <= indicator.interim
+
+
+def compute_reward(
+    agreement: Agreement, actuals: Mapping[str, Decimal | None] | None = None
+) -> RewardResult:
+    """The reward on the stored outturns, or on ``actuals`` (indicator ref → outturn) where given."""
+    overrides = actuals or {}
+    pot = reward_pot(agreement)
+    targets = agreement.active_targets
+    target_potentials = split_amount(pot, [t.weight for t in targets])
+    target_results: list[TargetReward] = []
+    on_account = ZERO
+    for target, potential in zip(targets, target_potentials, strict=True):
+        result = _target_reward(agreement, target, potential, overrides)
+        target_results.append(result)
+        on_account += sum(
+            (i.potential * agreement.interim_fraction for i in result.indicators if i.interim_met),
+            ZERO,
+        )
+    total = sum((t.earned for t in target_results), ZERO)
+    capital = None if agreement.capital_share is None else total * agreement.capital_share
+    revenue = None if capital is None else total - capital
+    payments, recoverable = _schedule_payments(agreement, total, on_account)
+    return RewardResult(
+        pot=pot,
+        threshold=agreement.threshold,
+        cap=agreement.cap,
+        targets=tuple(target_results),
+        total_earned=total,
+        capital=capital,
+        revenue=revenue,
+        payments=payments,
+        recoverable=recoverable,
+    )
+
+
+def _target_reward(
+    agreement: Agreement,
+    target: Target,
+    potential: Decimal,
+    overrides: Mapping[str, Decimal | None],
+) -> TargetReward:
+    shares = split_amount(potential, [i.weight for i in target.indicators])
+    results = []
+    for indicator, share in zip(target.indicators, shares, strict=True):
+        actual = overrides.get(indicator.ref, indicator.actual)
+        achieved = achieved_fraction(indicator, actual)
+        payable = payable_fraction(achieved, threshold=agreement.threshold, cap=agreement.cap)
+        levels = (agreement.threshold, *(lv for lv in WHAT_IF_LEVELS if lv > agreement.threshold))
+        needed = tuple(
+            (level, value)
+            for level in levels
+            if (value := outturn_needed(indicator, level)) is not None
+        )
+        results.append(
+            IndicatorReward(
+                ref=indicator.ref,
+                potential=share,
+                achieved_fraction=achieved,
+                payable_fraction=payable,
+                earned=share * payable,
+                interim_met=interim_met(indicator),
+                needed=needed,
+            )
+        )
+    earned = sum((r.earned for r in results), ZERO)
+    return TargetReward(target.ref, potential, earned, tuple(results))
+
+
+def _schedule_payments(
+    agreement: Agreement, total: Decimal, on_account: Decimal
+) -> tuple[tuple[Payment, ...], Decimal]:
+    end_year = financial_year_start(agreement.period_end)
+    payments: list[Payment] = []
+    if on_account > 0:
+        payments.append(Payment(financial_year_label(end_year), on_account, "on_account"))
+    balance = total - on_account
+    if balance < 0:
+        return tuple(payments), -balance
+    half = balance / 2
+    payments.append(Payment(financial_year_label(end_year + 1), half, "instalment"))
+    payments.append(Payment(financial_year_label(end_year + 2), balance - half, "instalment"))
+    return tuple(payments), ZERO

@@ -1,0 +1,24 @@
+"""Reading agreements: the list, and one agreement whole."""
+
+from __future__ import annotations
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.storage.agreement_repository import AgreementSummary
+from lpsa_desktop.storage.audit_repository import AuditEvent
+from lpsa_desktop.storage.store import Store
+
+
+def list_agreements(store: Store) -> list[AgreementSummary]:
+    with store.unit_of_work() as uow:
+        return uow.agreements.summaries()
+
+
+def load_agreement(store: Store, ref_or_council: str) -> Agreement:
+    """By ref, or by a council name unique in the store (NotFoundError / AmbiguousRefError)."""
+    with store.unit_of_work() as uow:
+        return uow.agreements.get(uow.agreements.resolve(ref_or_council))
+
+
+def agreement_history(store: Store, ref: str, *, limit: int | None = None) -> list[AuditEvent]:
+    with store.unit_of_work() as uow:
+        return uow.audit.history(ref, limit=limit)

@@ -1,0 +1,29 @@
+"""Who is making changes: recorded with every audit event."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from lpsa_desktop.storage.store import Store
+
+OFFICER_KEY = "officer"
+
+
+def current_officer(store: Store) -> str:
+    """The officer's name from the store's settings, else ``LPSA_OFFICER``, else the OS user."""
+    with store.unit_of_work() as uow:
+        stored = uow.settings.get(OFFICER_KEY)
+    if stored:
+        return stored
+    if env := os.environ.get("LPSA_OFFICER"):
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (e.g. some containers)
+        return "unknown officer"
+
+
+def set_officer(store: Store, name: str) -> None:
+    with store.unit_of_work(write=True) as uow:
+        uow.settings.set(OFFICER_KEY, name.strip())

@@ -1,0 +1,82 @@
+"""Schema versions, stepped with ``PRAGMA user_version`` (the calibre way).
+
+A new store is created at the current version. An older one is first copied aside
+(``<name>.v<old>.<timestamp>.bak``, with SQLite's online backup so the copy is consistent),
+then upgraded one step at a time inside a single transaction: a failure leaves the file as
+it was. Every released schema has a fixture in ``tests/data/schemas/`` and a test that
+migrates it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
+from lpsa_desktop.errors import StoreError
+from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
+
+MigrationStep = Callable[[Connection], None]
+
+# version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
+STEPS: dict[int, MigrationStep] = {}
+
+
+def schema_version(connection: Connection) -> int:
+    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def migrate(engine: Engine, file: Path | None) -> int | None:
+    """Bring the store to SCHEMA_VERSION; returns the older version it was upgraded from,
+    or None when nothing was upgraded (already current, or newly created)."""
+    with engine.connect() as connection:
+        found = schema_version(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+    if found == SCHEMA_VERSION:
+        return None
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store {file or engine.url} was written by a newer LPSA Desk "
+            f"(schema {found}, this program knows up to {SCHEMA_VERSION})"
+        )
+    if found == 0 and has_tables:
+        raise StoreError(f"{file or engine.url} is a SQLite database but not an LPSA Desk store")
+    if found == 0:
+        _create_fresh(engine)
+        return None
+    if file is not None:
+        backup_store(file, found)
+    with engine.connect().execution_options(lpsa_write=True) as connection, connection.begin():
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            STEPS[version](connection)
+        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    return found
+
+
+def _create_fresh(engine: Engine) -> None:
+    with engine.connect().execution_options(lpsa_write=True) as connection, connection.begin():
+        Base.metadata.create_all(connection)
+        seed_priorities(connection)
+        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def seed_priorities(connection: Connection) -> None:
+    for name in SHARED_PRIORITIES:
+        connection.execute(
+            text("INSERT OR IGNORE INTO priorities (name, shared) VALUES (:name, 1)"),
+            {"name": name},
+        )
+
+
+def backup_store(file: Path, version: int) -> Path:
+    """A consistent copy of the store beside it, made before any migration touches it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = file.with_name(f"{file.name}.v{version}.{stamp}.bak")
+    with closing(sqlite3.connect(file)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    return target

@@ -1,0 +1,60 @@
+"""One session per user action: commit at the end, roll back on any error."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from lpsa_desktop.storage.agreement_repository import AgreementRepository
+from lpsa_desktop.storage.audit_repository import AuditRepository
+from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.settings_repository import SettingsRepository
+
+
+class UnitOfWork:
+    """``with store.unit_of_work(write=True) as uow: ...`` — all of it is written, or none.
+
+    A write unit takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so it either
+    waits for another writer or fails before it has read anything it could act on.
+    """
+
+    agreements: AgreementRepository
+    audit: AuditRepository
+    settings: SettingsRepository
+
+    def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
+        self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
+        self._url = url
+        self._write = write
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = Session(self._engine, expire_on_commit=False)
+        self.agreements = AgreementRepository(self._session)
+        self.audit = AuditRepository(self._session)
+        self.settings = SettingsRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self._session
+        assert session is not None
+        try:
+            if exc_type is None and self._write:
+                try:
+                    session.commit()
+                except DBAPIError as error:
+                    session.rollback()
+                    raise describe_database_error(self._url, error) from error
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets everything up (see bootstrap.sh), then runs the whole test suite, the linters
+# and the type checker. Extra arguments go to pytest (e.g. -k reward).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/scripts/bootstrap.sh"
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+BIN="$ROOT/.venv/bin"
+echo "== ruff"; "$BIN/ruff" check . && "$BIN/ruff" format --check .
+echo "== mypy (strict, core)"; "$BIN/mypy"
+echo "== import contracts"; "$BIN/lint-imports"
+echo "== pytest"; "$BIN/python" -m pytest "$@"

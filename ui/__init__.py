@@ -1,0 +1,1 @@
+"""The LPSA Desk window (PySide6). Filled in by the window issue."""
