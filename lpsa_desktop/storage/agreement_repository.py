@@ -41,7 +41,7 @@ _WHOLE = (
     selectinload(AgreementRow.signatories),
     selectinload(AgreementRow.targets).selectinload(TargetRow.indicators),
     selectinload(AgreementRow.targets).selectinload(TargetRow.priority),
-    selectinload(AgreementRow.freedoms).selectinload(FreedomRow.targets),
+    selectinload(AgreementRow.freedoms).selectinload(FreedomRow.target_links),
 )
 
 

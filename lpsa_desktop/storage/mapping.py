@@ -36,6 +36,7 @@ from lpsa_desktop.storage.orm import (
     AgreementRow,
     CouncilRow,
     FreedomRow,
+    FreedomTargetRow,
     IndicatorRow,
     PartnerRow,
     PriorityRow,
@@ -123,7 +124,7 @@ def _to_freedom(row: FreedomRow) -> FreedomRequest:
     return FreedomRequest(
         ref=row.ref,
         description=row.description,
-        targets=tuple(t.ref for t in row.targets),
+        targets=tuple(link.target.ref for link in row.target_links),
         department=row.department,
         legal_basis=row.legal_basis,
         status=FreedomStatus(row.status),
@@ -225,9 +226,9 @@ def _apply_freedom(row: FreedomRow, freedom: FreedomRequest, targets: dict[str, 
     row.alternative = freedom.alternative
     row.delivery = freedom.delivery.value
     # Links to unknown targets are a validation error; they cannot be stored as rows.
-    linked = [targets[ref] for ref in freedom.targets if ref in targets]
-    if [t.ref for t in row.targets] != [t.ref for t in linked]:
-        row.targets = linked
+    linked = [targets[ref] for ref in dict.fromkeys(freedom.targets) if ref in targets]
+    if [link.target.ref for link in row.target_links] != [t.ref for t in linked]:
+        row.target_links = [FreedomTargetRow(target=t, position=i) for i, t in enumerate(linked)]
 
 
 def _apply_partners(row: AgreementRow, partners: Sequence[Partner]) -> None:

@@ -8,11 +8,9 @@ from decimal import Decimal
 from typing import Annotated
 
 from sqlalchemy import (
-    Column,
     ForeignKey,
     MetaData,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
@@ -180,12 +178,18 @@ class IndicatorRow(Base):
     weight: Mapped[Decimal | None]
 
 
-freedom_targets = Table(
-    "freedom_targets",
-    Base.metadata,
-    Column("freedom_id", ForeignKey("freedoms.id", ondelete="CASCADE"), primary_key=True),
-    Column("target_id", ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True),
-)
+class FreedomTargetRow(Base):
+    """A freedom's link to a target, in the order the request lists them."""
+
+    __tablename__ = "freedom_targets"
+    freedom_id: Mapped[int] = mapped_column(
+        ForeignKey("freedoms.id", ondelete="CASCADE"), primary_key=True
+    )
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int]
+    target: Mapped[TargetRow] = relationship(lazy="joined")
 
 
 class FreedomRow(Base):
@@ -203,8 +207,8 @@ class FreedomRow(Base):
     alternative: Mapped[str] = mapped_column(Text, default="")
     delivery: Mapped[str]
 
-    targets: Mapped[list[TargetRow]] = relationship(
-        secondary=freedom_targets, order_by=TargetRow.position
+    target_links: Mapped[list[FreedomTargetRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FreedomTargetRow.position"
     )
 
 
