@@ -166,30 +166,49 @@ def _target_reward(
     overrides: Mapping[str, Decimal | None],
 ) -> TargetReward:
     shares = split_amount(potential, [i.weight for i in target.indicators])
-    results = []
-    for indicator, share in zip(target.indicators, shares, strict=True):
-        actual = overrides.get(indicator.ref, indicator.actual)
-        achieved = achieved_fraction(indicator, actual)
-        payable = payable_fraction(achieved, threshold=agreement.threshold, cap=agreement.cap)
-        levels = (agreement.threshold, *(lv for lv in WHAT_IF_LEVELS if lv > agreement.threshold))
-        needed = tuple(
-            (level, value)
-            for level in levels
-            if (value := outturn_needed(indicator, level)) is not None
+    levels = (agreement.threshold, *(lv for lv in WHAT_IF_LEVELS if lv > agreement.threshold))
+    results = [
+        _indicator_reward(
+            agreement,
+            indicator,
+            share,
+            overrides.get(indicator.ref, indicator.actual),
+            levels,
         )
-        results.append(
-            IndicatorReward(
-                ref=indicator.ref,
-                potential=share,
-                achieved_fraction=achieved,
-                payable_fraction=payable,
-                earned=share * payable,
-                interim_met=interim_met(indicator),
-                needed=needed,
-            )
-        )
+        for indicator, share in zip(target.indicators, shares, strict=True)
+    ]
     earned = sum((r.earned for r in results), ZERO)
     return TargetReward(target.ref, potential, earned, tuple(results))
+
+
+def _indicator_reward(
+    agreement: Agreement,
+    indicator: Indicator,
+    potential: Decimal,
+    actual: Decimal | None,
+    levels: tuple[Decimal, ...],
+) -> IndicatorReward:
+    # Same rules as achieved_fraction / outturn_needed, with the stretch worked out once:
+    # this loop runs for every indicator each time a value is typed.
+    achieved: Decimal | None = None
+    needed: tuple[tuple[Decimal, Decimal], ...] = ()
+    if indicator.with_ is not None and indicator.without is not None:
+        gap = indicator.with_ - indicator.without
+        stretch = gap if indicator.direction is Direction.HIGHER else -gap
+        if stretch > 0:
+            needed = tuple((level, indicator.without + level * gap) for level in levels)
+            if actual is not None:
+                achieved = (actual - indicator.without) / gap
+    payable = payable_fraction(achieved, threshold=agreement.threshold, cap=agreement.cap)
+    return IndicatorReward(
+        ref=indicator.ref,
+        potential=potential,
+        achieved_fraction=achieved,
+        payable_fraction=payable,
+        earned=potential * payable,
+        interim_met=interim_met(indicator),
+        needed=needed,
+    )
 
 
 def _schedule_payments(
