@@ -227,8 +227,23 @@ def _freedom_from(data: Mapping[str, Any]) -> FreedomRequest:
         status=FreedomStatus(data.get("status", "requested")),
         response=data.get("response", ""),
         alternative=data.get("alternative", ""),
-        delivery=DeliveryStatus(data.get("delivered", "not_started")),
+        delivery=_delivery(data.get("delivered")),
     )
+
+
+_DELIVERY_WORDS = {
+    "yes": DeliveryStatus.DELIVERED,
+    "no": DeliveryStatus.NOT_DELIVERED,
+    "partly": DeliveryStatus.PARTLY_DELIVERED,
+}
+
+
+def _delivery(value: Any) -> DeliveryStatus:
+    """The four states, or the contract example's yes / no / partly."""
+    if value is None or value == "":
+        return DeliveryStatus.NOT_STARTED
+    text = str(value).strip().lower()
+    return _DELIVERY_WORDS.get(text) or DeliveryStatus(text)
 
 
 def _dec(value: Any) -> Decimal | None:

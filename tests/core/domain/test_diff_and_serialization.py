@@ -96,3 +96,12 @@ def test_json_has_the_contract_shape(demo: Agreement) -> None:
         "response",
         "delivered",
     }
+
+
+def test_delivery_reads_the_contract_examples_yes_no_and_partly(demo: Agreement) -> None:
+    data = agreement_to_dict(demo)
+    words = ["no", "yes", "partly", "not_started"]
+    for freedom, word in zip(data["freedoms"], words, strict=False):
+        freedom["delivered"] = word
+    states = [f.delivery.value for f in agreement_from_dict(data).freedoms[:4]]
+    assert states == ["not_delivered", "delivered", "partly_delivered", "not_started"]
