@@ -17,6 +17,7 @@ from platformdirs import user_log_dir
 
 from lpsa_desktop.cli import agreement_commands, reward_commands
 from lpsa_desktop.errors import LpsaError
+from lpsa_desktop.version import app_version
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("lpsa")
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lpsa",
         description="Local Public Service Agreements from the command line.",
     )
+    parser.add_argument("--version", action="version", version=f"lpsa {app_version()}")
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
