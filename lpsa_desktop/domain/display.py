@@ -1,0 +1,85 @@
+"""Indicator values shown the British way, shared by the command line and the PDF.
+
+Moved here from ``cli/formatting`` because the agreement document needs the same wording
+and the exporting layer must not import the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from lpsa_desktop.domain.agreement import Indicator
+from lpsa_desktop.domain.enums import Direction, Unit
+from lpsa_desktop.domain.money import format_money
+
+_UNIT_SUFFIX = {
+    Unit.PERCENT: "%",
+    Unit.RATE_PER_1000: " per 1,000",
+    Unit.RATE_PER_100000: " per 100,000",
+    Unit.DAYS: " days",
+}
+
+UNIT_NAMES = {
+    Unit.PERCENT: "percentage",
+    Unit.COUNT: "number",
+    Unit.RATE_PER_1000: "rate per 1,000",
+    Unit.RATE_PER_100000: "rate per 100,000",
+    Unit.MONEY: "pounds",
+    Unit.DAYS: "days",
+    Unit.SCORE: "score",
+    Unit.RATIO: "ratio",
+}
+
+DIRECTION_NAMES = {Direction.HIGHER: "higher is better", Direction.LOWER: "lower is better"}
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places the value is written with (Decimal('9.80') → 2, Decimal('5E+3') → 0)."""
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def indicator_value(
+    indicator: Indicator, value: Decimal | None, *, exact: bool = False, precise: bool = False
+) -> str:
+    """45.0% / 1,234 / 15.2 per 1,000 / £1,500; '–' when there is no value.
+
+    ``exact`` shows up to two more decimals where the value has them: a required outturn
+    of 71.8% must not read as 72%. ``precise`` never rounds a digit away: an agreed target
+    printed in a signed document must read exactly as the store holds it.
+    """
+    if value is None:
+        return "–"
+    if indicator.unit is Unit.MONEY:
+        if precise and _places(value.normalize()) > 2:
+            return f"−£{-value:,f}" if value < 0 else f"£{value:,f}"
+        return format_money(value)
+    decimals = indicator.decimals
+    if precise:
+        decimals = max(decimals, _places(value.normalize()))
+    elif exact:
+        decimals = max(decimals, min(_places(value.normalize()), decimals + 2))
+    quantum = Decimal(1).scaleb(-decimals)
+    shown = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return f"{shown:,.{decimals}f}{_UNIT_SUFFIX.get(indicator.unit, '')}"
+
+
+def indicator_change(indicator: Indicator, amount: Decimal | None) -> str:
+    """A signed difference between two levels: '+3 percentage points', '−2.2 per 1,000'.
+
+    A percentage minus a percentage is a number of percentage points, not a percentage;
+    the sign is written with a true minus so that it cannot be mistaken for a dash.
+    """
+    if amount is None:
+        return "–"
+    sign = "+" if amount > 0 else "−" if amount < 0 else ""
+    if indicator.unit is Unit.PERCENT:
+        plain = indicator_value(_as_count(indicator), abs(amount), precise=True)
+        return f"{sign}{plain} percentage points"
+    return sign + indicator_value(indicator, abs(amount), precise=True)
+
+
+def _as_count(indicator: Indicator) -> Indicator:
+    """The same indicator read as a plain number (no unit suffix)."""
+    return replace(indicator, unit=Unit.COUNT)
