@@ -1,0 +1,130 @@
+"""Schedule 1: the targets, one row per indicator, on landscape pages.
+
+Values are printed with ``precise=True``: a target in a signed agreement must read exactly
+as the store holds it, never rounded to the indicator's display decimals. One long table
+(reportlab lays it out in linear time) so that the column heading repeats on every page;
+each target's heading row is tied to its first indicator so that it never ends a page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.display import (
+    DIRECTION_NAMES,
+    UNIT_NAMES,
+    indicator_change,
+    indicator_value,
+)
+from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles, grid_table_style
+from lpsa_desktop.exporting.pdf_text import esc
+
+# Landscape A4 frame is 740 pt wide.
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Ref", 30),
+    ("Indicator: how performance is measured", 200),
+    ("Unit", 58),
+    ("Better when", 50),
+    ("Baseline (period)", 70),
+    ("Expected without the agreement", 66),
+    ("Target with the agreement", 66),
+    ("Enhancement (with − without)", 74),
+    ("Interim level (period)", 70),
+    ("End period", 56),
+)
+
+
+def schedule_targets(agreement: Agreement, s: Styles) -> list[Flowable]:
+    intro = Paragraph(
+        "For each target, the indicators by which performance will be measured; the baseline "
+        "and the period it was measured in; the performance expected by the end period "
+        "without this agreement; the enhanced target with it; and the enhancement, the "
+        "difference between the two, which is the yardstick of the reward in Schedule 4. "
+        "Reserve targets carry no reward unless they replace another target.",
+        s.body,
+    )
+    rows: list[list[Any]] = [[Paragraph(title, s.cell_head) for title, _ in COLUMNS]]
+    commands = grid_table_style()
+    for target in agreement.targets:
+        heading_row = len(rows)
+        rows.append(_target_row(target, s))
+        commands += [
+            ("SPAN", (0, heading_row), (-1, heading_row)),
+            ("BACKGROUND", (0, heading_row), (-1, heading_row), TARGET_FILL),
+            # The heading travels with its first indicator: never alone at a page foot.
+            ("NOSPLIT", (0, heading_row), (-1, heading_row + 1)),
+        ]
+        if not target.indicators:
+            rows.append([Paragraph("No indicator agreed yet.", s.cell), *[""] * 9])
+            commands.append(("SPAN", (0, heading_row + 1), (-1, heading_row + 1)))
+        rows.extend(_indicator_row(indicator, s) for indicator in target.indicators)
+    table = Table(
+        rows,
+        colWidths=[width for _, width in COLUMNS],
+        repeatRows=1,
+        style=commands,
+        hAlign="LEFT",
+    )
+    return [Paragraph("Schedule 1: Targets", s.heading), intro, table]
+
+
+def _target_row(target: Target, s: Styles) -> list[Any]:
+    label = "Reserve target" if target.reserve else "Target"
+    details = []
+    if target.priority:
+        details.append(f"Priority: {esc(target.priority)}")
+    if target.lead_partner:
+        details.append(f"Lead: {esc(target.lead_partner)}")
+    if target.partners:
+        details.append(f"With: {esc(', '.join(target.partners))}")
+    if target.reserve:
+        details.append("carries no reward unless it replaces another target")
+    text = f"<b>{label} {esc(target.ref)}: {esc(target.title)}</b>"
+    if details:
+        text += f"<br/><font size=7>{' · '.join(details)}</font>"
+    if target.notes:
+        text += f"<br/><font size=7>{esc(target.notes)}</font>"
+    return [Paragraph(text, s.cell), *[""] * (len(COLUMNS) - 1)]
+
+
+def _indicator_row(indicator: Indicator, s: Styles) -> list[Any]:
+    description = esc(indicator.description)
+    if indicator.definition:
+        description += f"<br/><font size=7>Definition: {esc(indicator.definition)}</font>"
+    change = None
+    if indicator.with_ is not None and indicator.without is not None:
+        change = indicator.with_ - indicator.without
+    return [
+        Paragraph(esc(indicator.ref), s.cell_bold),
+        Paragraph(description, s.cell),
+        Paragraph(UNIT_NAMES[indicator.unit], s.cell),
+        Paragraph(DIRECTION_NAMES[indicator.direction].removesuffix(" is better"), s.cell),
+        _value(indicator, indicator.baseline, indicator.baseline_period, s),
+        _value(indicator, indicator.without, None, s),
+        _value(indicator, indicator.with_, None, s, bold=True),
+        Paragraph(_keep_unit_together(esc(indicator_change(indicator, change))), s.cell_right),
+        _value(indicator, indicator.interim, indicator.interim_period, s),
+        Paragraph(esc(indicator.end_period or "–"), s.cell),
+    ]
+
+
+def _value(
+    indicator: Indicator, value: Any, period: str | None, s: Styles, *, bold: bool = False
+) -> Paragraph:
+    text = _keep_unit_together(esc(indicator_value(indicator, value, precise=True)))
+    if bold:
+        text = f"<b>{text}</b>"
+    if period and value is not None:
+        text += f"<br/><font size=7>({esc(period)})</font>"
+    return Paragraph(text, s.cell_right)
+
+
+def _keep_unit_together(text: str) -> str:
+    """'5,100 per 1,000' may wrap before 'per' but never inside 'per 1,000'; 'percentage
+    points' (too wide for the column at full size) goes small on a line of its own."""
+    return text.replace(" per ", " per\u00a0").replace(
+        " percentage points", "<br/><font size=7>percentage points</font>"
+    )
