@@ -23,8 +23,33 @@ from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 
 MigrationStep = Callable[[Connection], None]
 
+
+def _add_import_batches(connection: Connection) -> None:
+    """Version 2: the import batches of council returns (one per applied file)."""
+    connection.exec_driver_sql(
+        """CREATE TABLE import_batches (
+	id INTEGER NOT NULL,
+	agreement_ref VARCHAR NOT NULL,
+	file_name VARCHAR NOT NULL,
+	sha256 VARCHAR NOT NULL,
+	imported_at DATETIME NOT NULL,
+	officer VARCHAR NOT NULL,
+	counts TEXT NOT NULL,
+	before_json TEXT,
+	after_json TEXT NOT NULL,
+	reverted_at DATETIME,
+	reverted_by VARCHAR,
+	CONSTRAINT pk_import_batches PRIMARY KEY (id)
+)"""
+    )
+    connection.exec_driver_sql(
+        "CREATE INDEX ix_import_batches_agreement_ref ON import_batches (agreement_ref)"
+    )
+    connection.exec_driver_sql("CREATE INDEX ix_import_batches_sha256 ON import_batches (sha256)")
+
+
 # version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
-STEPS: dict[int, MigrationStep] = {}
+STEPS: dict[int, MigrationStep] = {2: _add_import_batches}
 
 
 def schema_version(connection: Connection) -> int:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from lpsa_desktop.storage.column_types import DecimalText, Pence
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this code writes. Bump it with a step in ``migrations`` and a fixture in tests."""
 
 Money = Annotated[Decimal, "money"]
@@ -233,3 +233,25 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ImportBatchRow(Base):
+    """One applied return: enough to say what came from which file, and to undo it whole.
+
+    ``before_json`` and ``after_json`` hold the agreement as JSON (the `lpsa show --json` shape) just
+    before and just after the import; ``before_json`` is NULL when the import created it.
+    """
+
+    __tablename__ = "import_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_ref: Mapped[str] = mapped_column(index=True)
+    file_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(index=True)
+    imported_at: Mapped[datetime]
+    officer: Mapped[str]
+    counts: Mapped[str] = mapped_column(Text)
+    """JSON: targets/indicators/freedoms added and changed, rows unchanged, rejected."""
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str] = mapped_column(Text)
+    reverted_at: Mapped[datetime | None]
+    reverted_by: Mapped[str | None]

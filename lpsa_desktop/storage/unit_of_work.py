@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.settings_repository import SettingsRepository
 
 
@@ -24,6 +25,7 @@ class UnitOfWork:
     agreements: AgreementRepository
     audit: AuditRepository
     settings: SettingsRepository
+    import_batches: ImportBatchRepository
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
         self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
@@ -36,6 +38,7 @@ class UnitOfWork:
         self.agreements = AgreementRepository(self._session)
         self.audit = AuditRepository(self._session)
         self.settings = SettingsRepository(self._session)
+        self.import_batches = ImportBatchRepository(self._session)
         return self
 
     def __exit__(

@@ -1,0 +1,50 @@
+"""Target and indicator refs as people write them: 'Target 1', '01', '1.' → '1';
+'1(a)', '1 a', '1.a' → '1a'; a sub-target column saying 'a' or '(a)' on target 1's row → '1a'."""
+
+from __future__ import annotations
+
+import re
+
+from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, float_decimal
+
+_TARGET_WORDS = re.compile(r"^(?:target|tgt|no\.?|number|ref\.?)\s*(?:no\.?|number)?\s*", re.I)
+_TARGET = re.compile(r"^(?P<prefix>[A-Za-z]?)0*(?P<number>\d+)\.?$")
+_COMBINED = re.compile(
+    r"^(?P<prefix>[A-Za-z]?)0*(?P<number>\d+)\s*[.(]?\s*(?P<sub>[a-z]{1,4})\)?$", re.I
+)
+_SUB = re.compile(r"^\(?\s*(?P<sub>[a-z]{1,4}|\d{1,2})\s*[.)]?$", re.I)
+REF_EXPECTED = "a target ref such as 1, 'Target 1' or 1a"
+
+
+def _clean(raw: Raw) -> str:
+    if isinstance(raw, float):
+        return f"{float_decimal(raw):f}"
+    return " ".join(str(raw).split())
+
+
+def parse_target_ref(raw: Raw) -> tuple[str, str | None]:
+    """(target ref, indicator ref or None): 'Target 3' → ('3', None); '1(a)' → ('1', '1a')."""
+    text = _TARGET_WORDS.sub("", _clean(raw)).strip()
+    if match := _TARGET.match(text):
+        return match["prefix"].upper() + match["number"], None
+    if match := _COMBINED.match(text):
+        target = match["prefix"].upper() + match["number"]
+        return target, target + match["sub"].lower()
+    if isinstance(raw, float) and float_decimal(raw) == float_decimal(raw).to_integral_value():
+        return str(int(raw)), None
+    raise CellProblem(REF_EXPECTED, "is not a target ref")
+
+
+def parse_indicator_ref(raw: Raw, target: str) -> str:
+    """A sub-target column's cell on ``target``'s row → the indicator's full ref."""
+    text = _clean(raw)
+    if match := _SUB.match(text):
+        sub = match["sub"].lower()
+        return f"{target}.{sub}" if sub.isdigit() else target + sub
+    own_target, own_ref = parse_target_ref(raw)
+    if own_target != target:
+        raise CellProblem(
+            f"an indicator of target {target} (such as {target}a)",
+            f"names target {own_target}, not target {target} of this row",
+        )
+    return own_ref or own_target

@@ -1,0 +1,204 @@
+"""A return laid over the agreement the store holds (or a new one): what the file gives
+replaces, what it leaves out stays, nothing is deleted. Indicators the domain rules refuse
+(no real stretch, a percentage over 100) are left out and sent to the rejects."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from lpsa_desktop.domain.agreement import Agreement, Council, FreedomRequest, Indicator, Target
+from lpsa_desktop.domain.enums import Direction, Generation, Severity, Unit
+from lpsa_desktop.importing.errors import ImportRefusedError
+from lpsa_desktop.importing.indicator_checks import IndicatorChecker
+from lpsa_desktop.importing.issues import ImportIssue
+from lpsa_desktop.importing.return_model import CouncilReturn, RejectedRow, TargetEntry
+
+_FREEDOM_FIELDS = {f.name for f in dataclasses.fields(FreedomRequest)}
+_NEVER_EMPTY = frozenset({"unit", "direction", "decimals"})
+"""Fields an empty cell cannot clear: the stored (or default) value stays."""
+
+
+@dataclasses.dataclass
+class MergeResult:
+    agreement: Agreement
+    issues: list[ImportIssue]
+    rejected: list[RejectedRow]
+
+
+def merge_return(
+    ret: CouncilReturn, council: str | None, current: Agreement | None, *, ref: str
+) -> MergeResult:
+    """The agreement ``ref`` after laying over it the rows of ``council`` (None: all rows)."""
+    checker = IndicatorChecker(ret.file, ret.targets_table)
+    base = current or _new_agreement(ret, council, ref, checker.issues)
+    base = _agreement_fields(ret, council, base, current is None)
+    by_ref = {t.ref: t for t in base.targets}
+    targets = list(base.targets)
+    positions = {t.ref: i for i, t in enumerate(targets)}
+    for entry in ret.targets_table.targets:
+        if council is not None and entry.council not in (None, council):
+            continue
+        merged = _merge_target(entry, by_ref.get(entry.ref), checker)
+        if merged is None:
+            continue
+        if entry.ref in positions:
+            targets[positions[entry.ref]] = merged
+        else:
+            positions[entry.ref] = len(targets)
+            targets.append(merged)
+    freedoms = _merge_freedoms(ret, council, base.freedoms)
+    agreement = dataclasses.replace(base, targets=tuple(targets), freedoms=freedoms)
+    return MergeResult(agreement, checker.issues, checker.rejected)
+
+
+def _new_agreement(
+    ret: CouncilReturn, council: str | None, ref: str, issues: list[ImportIssue]
+) -> Agreement:
+    fields = ret.agreement
+    name = council or fields.council
+    missing = [
+        label
+        for label, value in (
+            ("council", name),
+            ("start", fields.period_start),
+            ("end", fields.period_end),
+        )
+        if value is None
+    ]
+    if missing:
+        raise ImportRefusedError(
+            ret.file,
+            f"the return is for an agreement the store does not hold, and gives no "
+            f"{' or '.join(missing)} on its Agreement sheet to create it: add them, or import "
+            "into an existing agreement with --agreement",
+        )
+    assert name is not None and fields.period_start is not None and fields.period_end is not None
+    if fields.generation is None:
+        issues.append(
+            ImportIssue(
+                Severity.WARNING,
+                ret.file,
+                "no generation given: taken as LPSA1",
+                sheet=ret.agreement_sheet,
+                code="generation_default",
+            )
+        )
+    return Agreement(
+        ref=ref,
+        title=fields.title or f"{name} LPSA",
+        generation=fields.generation or Generation.LPSA1,
+        councils=(Council(name),),
+        period_start=fields.period_start,
+        period_end=fields.period_end,
+    )
+
+
+def _agreement_fields(
+    ret: CouncilReturn, council: str | None, base: Agreement, new: bool
+) -> Agreement:
+    fields = ret.agreement
+    if council is not None and fields.council not in (None, council):
+        return base  # the Agreement sheet speaks for another council of the workbook
+    changes: dict[str, Any] = {
+        name: getattr(fields, name)
+        for name in (
+            "title",
+            "generation",
+            "period_start",
+            "period_end",
+            "net_budget_requirement",
+            "reward_rate",
+            "pump_priming_grant",
+        )
+        if getattr(fields, name) is not None
+    }
+    lead = base.lead_council
+    lead = dataclasses.replace(
+        lead,
+        code=fields.council_code if fields.council_code is not None else lead.code,
+        population=fields.population if fields.population is not None else lead.population,
+    )
+    changes["councils"] = (lead, *base.councils[1:])
+    return dataclasses.replace(base, **changes)
+
+
+def _merge_target(
+    entry: TargetEntry, existing: Target | None, checker: IndicatorChecker
+) -> Target | None:
+    values = dict(entry.values)
+    if "reserve" in values:
+        values["reserve"] = bool(values["reserve"])
+    if existing is None:
+        values.setdefault("title", "")
+        target = Target(ref=entry.ref, **values)
+    else:
+        target = dataclasses.replace(existing, **values)
+    indicators = list(target.indicators)
+    positions = {i.ref: n for n, i in enumerate(indicators)}
+    for row in entry.indicators:
+        old = indicators[positions[row.ref]] if row.ref in positions else None
+        merged = _merge_indicator(row.values, row.ref, old, target.title)
+        if not checker.accept(entry.ref, row, merged, old):
+            continue
+        if row.ref in positions:
+            indicators[positions[row.ref]] = merged
+        else:
+            positions[row.ref] = len(indicators)
+            indicators.append(merged)
+    if existing is None and not indicators:
+        return None  # every row of a new target was refused
+    return dataclasses.replace(target, indicators=tuple(indicators))
+
+
+def _merge_indicator(
+    values: dict[str, Any], ref: str, old: Indicator | None, title: str
+) -> Indicator:
+    given = {k: v for k, v in values.items() if v is not None or k not in _NEVER_EMPTY}
+    if old is not None:
+        return dataclasses.replace(old, **given)
+    given["description"] = given.get("description") or title
+    given.setdefault("unit", Unit.COUNT)
+    if "direction" not in given:
+        given["direction"] = _inferred_direction(given)
+    if "decimals" not in given or given["decimals"] is None:
+        given["decimals"] = _decimals(given)
+    return Indicator(ref=ref, **given)
+
+
+def _inferred_direction(values: dict[str, Any]) -> Direction:
+    without, with_ = values.get("without"), values.get("with_")
+    if without is not None and with_ is not None and with_ < without:
+        return Direction.LOWER
+    return Direction.HIGHER
+
+
+def _decimals(values: dict[str, Any]) -> int:
+    places = [
+        -v.as_tuple().exponent
+        for k in ("baseline", "without", "with_", "interim", "actual")
+        if (v := values.get(k)) is not None and v.as_tuple().exponent < 0
+    ]
+    return min(max(places, default=0), 3)
+
+
+def _merge_freedoms(
+    ret: CouncilReturn, council: str | None, current: tuple[FreedomRequest, ...]
+) -> tuple[FreedomRequest, ...]:
+    if ret.freedoms_table is None:
+        return current
+    freedoms = list(current)
+    positions = {f.ref: i for i, f in enumerate(freedoms)}
+    for entry in ret.freedoms_table.freedoms:
+        if council is not None and entry.council not in (None, council):
+            continue
+        values = {k: v for k, v in entry.values.items() if k in _FREEDOM_FIELDS}
+        if entry.ref in positions:
+            freedoms[positions[entry.ref]] = dataclasses.replace(
+                freedoms[positions[entry.ref]], **values
+            )
+        else:
+            values.setdefault("description", "")
+            positions[entry.ref] = len(freedoms)
+            freedoms.append(FreedomRequest(ref=entry.ref, **values))
+    return tuple(freedoms)

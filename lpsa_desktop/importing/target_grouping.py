@@ -1,0 +1,140 @@
+"""Rows → targets: refs normalised and inherited, one block of rows per target, no
+indicator twice, target fields taken from the first row that gives them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from string import ascii_lowercase
+from typing import Any, Protocol
+
+from lpsa_desktop.domain.enums import Severity
+from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, text_of
+from lpsa_desktop.importing.issues import ImportIssue
+from lpsa_desktop.importing.ref_text import parse_indicator_ref, parse_target_ref
+from lpsa_desktop.importing.return_model import IndicatorEntry, RejectedRow, TableRead, TargetEntry
+
+
+class RowValues(Protocol):
+    keys: dict[str, Any]
+    target: dict[str, Any]
+    indicator: dict[str, Any]
+    enhancement: Decimal | None
+
+
+class TargetGrouper:
+    def __init__(self, file: str, sheet: str, table: TableRead) -> None:
+        self.file, self.sheet, self.table = file, sheet, table
+        self.current: TargetEntry | None = None
+        self.council: str | None = None
+        self.targets: dict[tuple[str | None, str], TargetEntry] = {}
+        self.indicator_rows: dict[tuple[str | None, str], int] = {}
+
+    def add(self, row: int, values: list[Raw], read: RowValues) -> None:
+        """One data row: ``read`` holds its keys, target and indicator values."""
+        keys, target_values, indicator_values = read.keys, read.target, read.indicator
+        enhancement = read.enhancement
+        try:
+            target_ref, indicator_ref, given = self._refs(keys)
+        except CellProblem as problem:
+            self._reject(row, values, f"{problem.message}; expected {problem.expected}")
+            return
+        target = self._target(row, target_ref)
+        if target is None:
+            self._reject(
+                row,
+                values,
+                f"target {target_ref} appears again below other targets (its rows start at "
+                f"row {self.targets[(self.council, target_ref)].first_row + 1}): duplicate target ref",
+            )
+            return
+        self._take_target_values(target, row, target_values)
+        heading_only = not given and not any(
+            v not in (None, "") for k, v in indicator_values.items() if k != "end_period"
+        )
+        if heading_only:
+            return
+        ref = indicator_ref or target_ref
+        earlier = self.indicator_rows.get((self.council, ref))
+        if earlier is not None and given:
+            self._reject(
+                row, values, f"indicator {ref} is already on row {earlier + 1}: duplicate ref"
+            )
+            return
+        self.indicator_rows.setdefault((self.council, ref), row)
+        target.indicators.append(
+            IndicatorEntry(row, target_ref, ref, indicator_values, enhancement, given, values)
+        )
+
+    def _refs(self, keys: dict[str, Any]) -> tuple[str, str | None, bool]:
+        if keys.get("council"):
+            self.council = text_of(keys["council"]).strip()
+        raw_target, raw_indicator = keys.get("target_ref"), keys.get("indicator_ref")
+        indicator_ref = None
+        if raw_target is not None:
+            target_ref, indicator_ref = parse_target_ref(raw_target)
+        elif self.current is not None and self.current.council == self.council:
+            target_ref = self.current.ref
+        elif raw_indicator is not None:
+            target_ref, indicator_ref = parse_target_ref(raw_indicator)
+        else:
+            raise CellProblem("a target ref", "the row has no target ref and no target above it")
+        if raw_indicator is not None:
+            indicator_ref = parse_indicator_ref(raw_indicator, target_ref)
+        return target_ref, indicator_ref, indicator_ref is not None
+
+    def _target(self, row: int, ref: str) -> TargetEntry | None:
+        key = (self.council, ref)
+        if self.current is not None and (self.current.council, self.current.ref) == key:
+            return self.current
+        if key in self.targets:
+            return None
+        self.current = self.targets[key] = TargetEntry(ref, self.council, row)
+        self.table.targets.append(self.current)
+        return self.current
+
+    def _take_target_values(self, target: TargetEntry, row: int, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            if name not in target.values or target.values[name] in (None, "", ()):
+                target.values[name] = value
+                target.value_rows[name] = row
+            elif value not in (None, "", ()) and value != target.values[name]:
+                self.table.issues.append(
+                    ImportIssue(
+                        Severity.WARNING,
+                        self.file,
+                        f"target {target.ref}'s {name.replace('_', ' ')} differs from row "
+                        f"{target.value_rows[name] + 1}; the first is kept",
+                        sheet=self.sheet,
+                        row=row,
+                        value=text_of(str(value)),
+                        code="target_conflict",
+                    )
+                )
+
+    def _reject(self, row: int, values: list[Raw], reason: str) -> None:
+        self.table.rejected.append(RejectedRow(self.sheet, row, values, [reason]))
+        self.table.issues.append(
+            ImportIssue(Severity.ERROR, self.file, reason, sheet=self.sheet, row=row, code="row")
+        )
+
+    def finish(self) -> None:
+        """Several indicators of one target without refs of their own: 1a, 1b … in order."""
+        for target in self.table.targets:
+            unnamed = [i for i in target.indicators if not i.ref_given]
+            if len(target.indicators) < 2 or not unnamed:
+                continue
+            taken = {i.ref for i in target.indicators if i.ref_given}
+            letters = (target.ref + c for c in ascii_lowercase if target.ref + c not in taken)
+            for indicator in unnamed:
+                indicator.ref = next(letters)
+            self.table.issues.append(
+                ImportIssue(
+                    Severity.WARNING,
+                    self.file,
+                    f"target {target.ref} has several indicators without refs of their own: "
+                    f"read as {', '.join(i.ref for i in unnamed)}",
+                    sheet=self.sheet,
+                    row=unnamed[0].row,
+                    code="refs_assigned",
+                )
+            )

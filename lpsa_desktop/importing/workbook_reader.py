@@ -1,0 +1,149 @@
+"""Opening a workbook safely and loading the sheets a return needs, with calamine.
+
+Order matters: the file's real kind is sniffed, its container checked (sizes, entity
+tricks, encryption), and each sheet's XML scanned for its extent *before* calamine loads
+it, because calamine builds a dense grid and aborts the whole process when that grid
+cannot be allocated.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from types import TracebackType
+from typing import cast
+
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+
+from lpsa_desktop.importing.cell_numbers import Raw
+from lpsa_desktop.importing.errors import DamagedWorkbookError, EncryptedWorkbookError
+from lpsa_desktop.importing.file_kind import FileKind, sniff_file
+from lpsa_desktop.importing.number_formats import percent_styles
+from lpsa_desktop.importing.ods_scan import scan_ods
+from lpsa_desktop.importing.sheet_scan import SheetScan, scan_sheet
+from lpsa_desktop.importing.zip_container import check_container
+
+Merge = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass
+class SheetGrid:
+    """One loaded sheet. ``rows`` yields every row from the first (row 0 = row 1 in the
+    file); a row's list starts at column ``column_offset``."""
+
+    name: str
+    rows: Iterator[list[Raw]]
+    column_offset: int
+    scan: SheetScan
+    merged: list[Merge] = field(default_factory=list)
+    has_formats: bool = True
+    """False where the file gives no number formats (.xls): percentages cannot be seen."""
+
+    def peek(self, count: int) -> list[list[Raw]]:
+        """The first ``count`` rows, left in place for whoever reads the rows next."""
+        head = list(islice(self.rows, count))
+        self.rows = chain(head, self.rows)
+        return head
+
+
+class WorkbookSource:
+    """``with WorkbookSource(path) as book: book.load('Targets')``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = path.name
+        self.kind = sniff_file(path)
+        if self.kind is FileKind.ENCRYPTED_OOXML:
+            raise EncryptedWorkbookError(
+                self.file, "is protected by a password: save it without one, then import it"
+            )
+        self._archive: zipfile.ZipFile | None = None
+        self._sheet_parts: dict[str, str] = {}
+        self._percent_styles: frozenset[int] = frozenset()
+        self._ods_scans: dict[str, SheetScan] | None = None
+        if self.kind is FileKind.OOXML:
+            container = check_container(path)
+            self.kind = container.kind
+            self._archive = zipfile.ZipFile(path)
+            self._sheet_parts = container.sheet_parts
+            if self.kind is FileKind.OOXML:
+                self._percent_styles = self._read_styles(container.styles_part)
+        self._book = self._open()
+        self.sheet_names: list[str] = list(self._book.sheet_names)
+        self.hidden_sheets: list[str] = [
+            m.name for m in self._book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
+        ]
+
+    def _read_styles(self, part: str | None) -> frozenset[int]:
+        assert self._archive is not None
+        try:
+            return percent_styles(self._archive, part)
+        except SyntaxError as exc:  # ElementTree's ParseError
+            raise DamagedWorkbookError(self.file, f"has a damaged styles part ({exc})") from None
+
+    def _open(self) -> CalamineWorkbook:
+        try:
+            with self.path.open("rb") as stream:
+                return CalamineWorkbook.from_filelike(stream)
+        except PasswordError:
+            raise EncryptedWorkbookError(
+                self.file, "is protected by a password: save it without one, then import it"
+            ) from None
+        except CalamineError as exc:
+            raise DamagedWorkbookError(self.file, f"cannot be read as a workbook ({exc})") from None
+
+    def load(self, name: str) -> SheetGrid:
+        scan = self._scan(name)
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            merged = sheet.merged_cell_ranges or []
+        except PasswordError:
+            raise EncryptedWorkbookError(
+                self.file, "is protected by a password: save it without one, then import it"
+            ) from None
+        except CalamineError as exc:
+            raise DamagedWorkbookError(
+                self.file, f"sheet {name!r} cannot be read ({exc})"
+            ) from None
+        start = sheet.start
+        return SheetGrid(
+            name=name,
+            rows=iter(cast(Iterator[list[Raw]], sheet.iter_rows())),
+            column_offset=start[1] if start else 0,
+            scan=scan,
+            merged=list(merged),
+            has_formats=self.kind is not FileKind.XLS,
+        )
+
+    def _scan(self, name: str) -> SheetScan:
+        if self.kind is FileKind.OOXML:
+            assert self._archive is not None
+            part = self._sheet_parts.get(name)
+            if part is None:
+                raise DamagedWorkbookError(self.file, f"sheet {name!r} has no XML part")
+            return scan_sheet(self.file, name, self._archive, part, self._percent_styles)
+        if self.kind is FileKind.ODS:
+            if self._ods_scans is None:
+                with zipfile.ZipFile(self.path) as archive:
+                    self._ods_scans = scan_ods(self.file, archive)
+            return self._ods_scans.get(name, SheetScan())
+        return SheetScan()
+
+    def close(self) -> None:
+        self._book.close()
+        if self._archive is not None:
+            self._archive.close()
+
+    def __enter__(self) -> WorkbookSource:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

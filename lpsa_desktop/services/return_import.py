@@ -1,0 +1,167 @@
+"""Importing council returns: read a file into a plan against the store, then apply the
+plan in one transaction with its import batch, or revert a batch whole.
+
+The plan is made from the store as it is; applying checks that each agreement is still
+what the plan started from, so a plan left open in the window cannot overwrite an edit
+made meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.diff import diff_agreements
+from lpsa_desktop.domain.refs import make_agreement_ref
+from lpsa_desktop.errors import NotFoundError
+from lpsa_desktop.importing.council_return import read_return
+from lpsa_desktop.importing.errors import ImportBlockedError, ImportRefusedError
+from lpsa_desktop.importing.import_plan import EarlierImport, ImportPlan, summarise
+from lpsa_desktop.importing.return_merge import merge_return
+from lpsa_desktop.importing.return_model import CouncilReturn
+from lpsa_desktop.services.agreement_snapshots import agreement_json
+from lpsa_desktop.services.column_mappings import mappings_for_layout
+from lpsa_desktop.storage.store import Store
+from lpsa_desktop.storage.unit_of_work import UnitOfWork
+
+
+def plan_import(
+    store: Store,
+    path: Path,
+    *,
+    agreement: str | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> ImportPlan:
+    """Read ``path`` and work out what importing it would change. Writes nothing."""
+    ret = read_return(path, overrides=overrides)
+    plans = []
+    issues = ret.all_issues()
+    rejected = list(ret.rejected)
+    with store.unit_of_work() as uow:
+        for council, ref in _destinations(uow, ret, agreement):
+            current = uow.agreements.get(ref) if uow.agreements.exists(ref) else None
+            merged = merge_return(ret, council, current, ref=ref)
+            issues += merged.issues
+            rejected += merged.rejected
+            entries = [
+                t
+                for t in ret.targets_table.targets
+                if council is None or t.council in (None, council)
+            ]
+            plans.append(
+                summarise(
+                    ref,
+                    merged.agreement.lead_council.name,
+                    before=current,
+                    after=merged.agreement,
+                    changes=diff_agreements(current, merged.agreement),
+                    file_indicators={i.ref for t in entries for i in t.indicators},
+                    file_targets={t.ref for t in entries},
+                )
+            )
+        earlier = tuple(
+            EarlierImport(b.id, b.agreement_ref, f"{b.imported_at:%d/%m/%Y %H:%M}")
+            for b in uow.import_batches.with_sha256(ret.sha256)
+            if b.reverted_at is None
+        )
+    headers = {ret.targets_table.sheet: ret.targets_table.header}
+    if ret.freedoms_table:
+        headers[ret.freedoms_table.sheet] = ret.freedoms_table.header
+    return ImportPlan(
+        path=path,
+        sha256=ret.sha256,
+        agreements=tuple(plans),
+        issues=tuple(sorted(issues, key=lambda i: not i.is_error)),
+        rejected=tuple(sorted(rejected, key=lambda r: (r.sheet, r.row))),
+        headers=headers,
+        ignored_sheets=tuple(ret.ignored_sheets),
+        hidden_sheets=tuple(ret.hidden_sheets),
+        layout=ret.saved_mapping_layout,
+        column_mapping=ret.targets_table.mapping.as_overrides(),
+        offered_mappings=tuple(mappings_for_layout(store, ret.saved_mapping_layout)),
+        earlier_imports=earlier,
+    )
+
+
+def _destinations(
+    uow: UnitOfWork, ret: CouncilReturn, agreement: str | None
+) -> list[tuple[str | None, str]]:
+    """(council whose rows go there or None for all rows, agreement ref) for each agreement."""
+    councils = sorted({t.council for t in ret.targets_table.targets if t.council})
+    if agreement is not None:
+        if len(councils) > 1:
+            raise ImportRefusedError(
+                ret.file,
+                f"covers {len(councils)} councils ({', '.join(councils)}): import it "
+                "without --agreement so that each goes to its own agreement",
+            )
+        return [(None, uow.agreements.resolve(agreement))]
+    if ret.agreement.ref and uow.agreements.exists(ret.agreement.ref) and len(councils) <= 1:
+        return [(None, ret.agreement.ref)]
+    names = councils or ([ret.agreement.council] if ret.agreement.council else [])
+    if not names:
+        raise ImportRefusedError(
+            ret.file,
+            "names no council (no Council on an Agreement sheet, no Council column): "
+            "say which agreement it is for with --agreement",
+        )
+    taken = uow.agreements.refs()
+    destinations: list[tuple[str | None, str]] = []
+    for name in names:
+        try:
+            ref = uow.agreements.resolve(name)
+        except NotFoundError:
+            generation = ret.agreement.generation.value if ret.agreement.generation else "LPSA1"
+            ref = make_agreement_ref(name, generation, taken)
+            taken.add(ref)
+        destinations.append((name if len(names) > 1 or councils else None, ref))
+    return destinations
+
+
+def apply_plan(
+    store: Store, plan: ImportPlan, *, officer: str, accept_rejects: bool = False
+) -> list[int]:
+    """Write the plan in one transaction, one import batch per agreement it changes;
+    returns the batch ids (none when the store already holds everything)."""
+    if plan.has_errors and not accept_rejects:
+        raise ImportBlockedError(
+            f"{plan.file}: {len(plan.errors)} error(s): nothing was written. Correct the "
+            "file (--rejects lists the refused rows) and import it again"
+        )
+    batches: list[int] = []
+    with store.unit_of_work(write=True) as uow:
+        for part in plan.agreements:
+            current = uow.agreements.get(part.ref) if uow.agreements.exists(part.ref) else None
+            if current != part.before:
+                raise ImportBlockedError(
+                    f"{plan.file}: agreement {part.ref} changed since this plan was made; "
+                    "nothing was written: read the return again"
+                )
+            if not part.has_changes:
+                continue
+            _write(uow, plan, part.after, current, officer)
+            batches.append(
+                uow.import_batches.add(
+                    agreement_ref=part.ref,
+                    file_name=plan.file,
+                    sha256=plan.sha256,
+                    officer=officer,
+                    counts=_counts_json(part.counts(), len(plan.rejected)),
+                    before_json=agreement_json(current) if current else None,
+                    after_json=agreement_json(part.after),
+                )
+            )
+    return batches
+
+
+def _write(
+    uow: UnitOfWork, plan: ImportPlan, after: Agreement, before: Agreement | None, officer: str
+) -> None:
+    uow.agreements.save(after)
+    uow.audit.record(after.ref, officer, f"import {plan.file}", diff_agreements(before, after))
+
+
+def _counts_json(counts: dict[str, int], rejected: int) -> str:
+    return json.dumps({**counts, "rows_rejected": rejected})
