@@ -15,7 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_log_dir
 
-from lpsa_desktop.cli import agreement_commands, document_commands, reward_commands
+from lpsa_desktop.cli import agreement_commands, document_commands, import_commands, reward_commands
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.version import app_version
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     agreement_commands.register(commands)
     reward_commands.register(commands)
     document_commands.register(commands)
+    import_commands.register(commands)
     return parser
 
 

@@ -37,7 +37,8 @@ from lpsa_desktop.importing.cell_words import (
 
 Reader = Callable[[Raw, bool], Any]
 _LIST_SPLIT = re.compile(r"\s*(?:[,;\n]|\band\b)\s*")
-_PARTNER_SPLIT = re.compile(r"\s*[,;\n]\s*")
+_PARTNER_SPLIT = re.compile(r"\s*[;\n]\s*")
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
 
 VALUE_FIELDS = frozenset({"baseline", "without", "with_", "interim", "actual", "interim_actual"})
 
@@ -83,7 +84,12 @@ def read_optional_text(raw: Raw, percent: bool = False) -> str | None:
 def read_names(raw: Raw, _percent: bool = False) -> tuple[str, ...]:
     """'Police; PCT' / one per line → ('Police', 'PCT')."""
     text = read_text(raw)
-    return tuple(p for p in _PARTNER_SPLIT.split(text) if p) if text else ()
+    if not text:
+        return ()
+    # Names may hold commas ("Bath, NE Somerset PCT"): split on commas only when the cell
+    # has no semicolons or line breaks.
+    split = _PARTNER_SPLIT if (";" in text or "\n" in text) else _COMMA_SPLIT
+    return tuple(p for p in split.split(text) if p)
 
 
 def read_target_list(raw: Raw, _percent: bool = False) -> tuple[str, ...]:

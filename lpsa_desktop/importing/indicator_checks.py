@@ -30,6 +30,10 @@ class IndicatorChecker:
         }
         self.offset = offset
         self.direction_given = "direction" in self.columns
+        self._accepted: set[str] = set()
+
+    def accepted_any(self, target: str) -> bool:
+        return target in self._accepted
 
     def accept(
         self, target: str, row: IndicatorEntry, indicator: Indicator, old: Indicator | None
@@ -74,6 +78,7 @@ class IndicatorChecker:
             reasons = [f"{i.cell or ''} ({i.header or 'row'}): {i.message}" for i in errors]
             self.rejected.append(RejectedRow(self.table.sheet, row.row, row.raw, reasons))
             return False
+        self._accepted.add(target)
         return True
 
     def _mixed_percentages(self, row: IndicatorEntry, indicator: Indicator) -> list[ImportIssue]:

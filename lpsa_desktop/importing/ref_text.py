@@ -38,6 +38,14 @@ def parse_target_ref(raw: Raw) -> tuple[str, str | None]:
 def parse_indicator_ref(raw: Raw, target: str) -> str:
     """A sub-target column's cell on ``target``'s row → the indicator's full ref."""
     text = _clean(raw)
+    if text.startswith(target) and text[len(target) : len(target) + 1] in {".", " ", "(", ""}:
+        rest = text[len(target) :].strip(" .()")
+        if rest and rest.isalnum():
+            return f"{target}.{rest}" if rest[0].isdigit() else target + rest.lower()
+    if text.startswith(target) and text[len(target) : len(target) + 1].isalpha():
+        rest = text[len(target) :].strip(" .()")
+        if rest.isalpha():
+            return target + rest.lower()
     if match := _SUB.match(text):
         sub = match["sub"].lower()
         return f"{target}.{sub}" if sub.isdigit() else target + sub

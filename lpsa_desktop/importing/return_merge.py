@@ -146,8 +146,9 @@ def _merge_target(
         else:
             positions[row.ref] = len(indicators)
             indicators.append(merged)
-    if existing is None and not indicators:
-        return None  # every row of a new target was refused
+    if entry.indicators and not checker.accepted_any(entry.ref):
+        # Every row of the target was refused: its target-level cells came from those rows.
+        return existing
     return dataclasses.replace(target, indicators=tuple(indicators))
 
 

@@ -1,0 +1,166 @@
+"""`lpsa import`, `lpsa template`, `lpsa imports` and `lpsa import-revert`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
+from lpsa_desktop.cli.output import print_json, table
+from lpsa_desktop.cli.store_access import open_store
+from lpsa_desktop.importing.import_plan import ImportPlan
+from lpsa_desktop.importing.rejects_workbook import write_rejects
+from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping
+from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
+from lpsa_desktop.services.officer import current_officer
+from lpsa_desktop.services.return_import import apply_plan, plan_import
+from lpsa_desktop.services.return_template import write_return_template
+from lpsa_desktop.storage.store import Store
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+def register(commands: Any) -> None:
+    importing = commands.add_parser("import", help="read council returns; print the plan")
+    importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    importing.add_argument("--agreement", metavar="AGREEMENT", help="the agreement to update")
+    importing.add_argument("--dry-run", action="store_true", help="print the plan; never write")
+    importing.add_argument("--yes", action="store_true", help="apply the plan without asking")
+    importing.add_argument("--rejects", metavar="OUT.xlsx", type=Path, help="write refused rows")
+    importing.add_argument("--json", action="store_true", help="print the plan as JSON")
+    importing.add_argument("--mapping", metavar="NAME", help="use a saved column mapping")
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        type=_pair,
+        help="read the column HEADER as FIELD ('ignore' skips it); repeatable",
+    )
+    importing.add_argument("--save-mapping", metavar="NAME", help="save the columns as read")
+    importing.add_argument(
+        "--accept-rejects",
+        action="store_true",
+        help="apply the rows that were read even though some rows were refused",
+    )
+    importing.set_defaults(run=run_import)
+
+    template = commands.add_parser("template", help="a return workbook for a council, pre-filled")
+    template.add_argument("agreement", metavar="AGREEMENT")
+    template.add_argument("out", metavar="OUT.xlsx", type=Path)
+    template.set_defaults(run=run_template)
+
+    batches = commands.add_parser("imports", help="import batches, newest first")
+    batches.add_argument("agreement", nargs="?", metavar="AGREEMENT")
+    batches.set_defaults(run=run_imports)
+
+    revert = commands.add_parser("import-revert", help="undo one import batch whole")
+    revert.add_argument("batch", type=int, metavar="BATCH")
+    revert.set_defaults(run=run_revert)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    header, sep, field = text.rpartition("=")
+    if not sep or not header.strip() or not field.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not HEADER=FIELD (e.g. 'Outturn 05/06=actual')"
+        )
+    return header.strip(), field.strip()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    overrides = load_mapping(store, args.mapping) if args.mapping else {}
+    overrides.update(dict(args.map))
+    check_fields(overrides)
+    status = EXIT_OK
+    results = []
+    for path in args.files:
+        plan = plan_import(store, path, agreement=args.agreement, overrides=overrides or None)
+        if args.save_mapping:
+            save_mapping(store, args.save_mapping, plan.column_mapping, plan.layout)
+        if args.rejects and plan.rejected:
+            out = _rejects_path(args.rejects, path, len(args.files))
+            write_rejects(out, plan.headers, plan.rejected)
+        applied = _maybe_apply(store, plan, args)
+        if plan.has_errors:
+            status = EXIT_REFUSED
+        results.append((plan, applied))
+        if not args.json:
+            print(plan_text(plan))
+            print(_outcome(plan, applied, args))
+    if args.json:
+        print_json([{**plan_json(p), "applied_batches": a} for p, a in results])
+    return status
+
+
+def _maybe_apply(store: Store, plan: ImportPlan, args: argparse.Namespace) -> list[int] | None:
+    if args.dry_run or not plan.has_changes:
+        return None
+    if plan.has_errors and not args.accept_rejects:
+        return None
+    if not args.yes:
+        if args.json or not sys.stdin.isatty():
+            return None
+        print(plan_text(plan))
+        if input("Apply this plan? [y/N] ").strip().lower() not in {"y", "yes"}:
+            return None
+    return apply_plan(
+        store, plan, officer=current_officer(store), accept_rejects=args.accept_rejects
+    )
+
+
+def _outcome(plan: ImportPlan, applied: list[int] | None, args: argparse.Namespace) -> str:
+    if applied:
+        ids = ", ".join(str(i) for i in applied)
+        return f"Applied: import batch {ids} (undo with `lpsa import-revert BATCH`)."
+    if not plan.has_changes:
+        return "Nothing to write."
+    if args.dry_run:
+        return "Dry run: nothing was written."
+    if plan.has_errors and not args.accept_rejects:
+        return (
+            "Nothing was written: the file has errors. Correct them and import again, "
+            "or add --accept-rejects to apply the rows that were read."
+        )
+    return "Nothing was written: add --yes to apply this plan."
+
+
+def _rejects_path(out: Path, source: Path, count: int) -> Path:
+    return out if count == 1 else out.with_name(f"{out.stem}-{source.stem}{out.suffix}")
+
+
+def run_template(args: argparse.Namespace) -> int:
+    agreement = write_return_template(open_store(args), args.agreement, args.out)
+    print(f"Wrote the return template of {agreement.ref} to {args.out}")
+    return EXIT_OK
+
+
+def run_imports(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    ref = None
+    if args.agreement:
+        with store.unit_of_work() as uow:
+            ref = uow.agreements.resolve(args.agreement)
+    rows = [
+        [
+            str(b.id),
+            b.imported_at.strftime("%d/%m/%Y %H:%M"),
+            b.officer,
+            b.agreement_ref,
+            b.file_name,
+            "reverted" if b.reverted_at else "",
+        ]
+        for b in list_import_batches(store, ref)
+    ]
+    print(table(["Batch", "When", "Officer", "Agreement", "File", ""], rows))
+    return EXIT_OK
+
+
+def run_revert(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    changes = revert_import_batch(store, args.batch, officer=current_officer(store))
+    print(f"Reverted import batch {args.batch}: {len(changes)} change(s) undone.")
+    return EXIT_OK
