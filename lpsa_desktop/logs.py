@@ -1,0 +1,32 @@
+"""Where LPSA Desk writes its log, for the `lpsa` command line and the window alike.
+
+An unexpected fault is written here with its traceback, and the user is told the path.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from platformdirs import user_log_dir
+
+LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
+
+def log_file() -> Path:
+    return Path(user_log_dir("lpsa-desk", appauthor=False)) / "lpsa.log"
+
+
+def configure_logging(level: int = logging.INFO) -> Path | None:
+    """Send the root logger to the log file; None when the file cannot be written."""
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
