@@ -129,13 +129,15 @@ def styles() -> Styles:
 
 def grid_table_style(*, header_rows: int = 1) -> list[tuple[Any, ...]]:
     """Ruled table with a tinted heading row; callers append their own row commands."""
-    return [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
+    if header_rows:
+        style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    return style

@@ -18,6 +18,7 @@ from lpsa_desktop.domain.enums import Generation, PotRounding
 from lpsa_desktop.domain.money import ZERO, format_money, round_pence
 from lpsa_desktop.domain.periods import financial_year_label
 from lpsa_desktop.domain.reward import compute_reward, reward_pot
+from lpsa_desktop.exporting.banded_table import band, banded_table, heading_band
 from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles, grid_table_style
 from lpsa_desktop.exporting.pdf_text import (
     council_word,
@@ -164,23 +165,23 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
     result = compute_reward(agreement)
     amounts = [result.pot] + [i.potential for t in result.targets for i in t.indicators]
     pence = _pence_needed(amounts + [t.potential for t in result.targets])
-    rows: list[list[Any]] = [
-        [Paragraph(h, s.cell_head) for h in ("Ref", "Target and indicators", "Share", "Potential")]
-    ]
-    commands = grid_table_style()
+    widths = [36, 297, 70, 90]
+    heading = heading_band(
+        [Paragraph(h, s.cell_head) for h in ("Ref", "Target and indicators", "Share", "Potential")],
+        widths,
+    )
+    bands = []
     for reward in result.targets:
         target = agreement.target(reward.ref)
         assert target is not None  # results are made from the agreement's own targets
-        commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), TARGET_FILL))
-        commands.append(("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)))
-        rows.append(
+        rows: list[list[Any]] = [
             [
                 Paragraph(esc(target.ref), s.cell_bold),
                 Paragraph(f"<b>{esc(target.title)}</b>", s.cell),
                 Paragraph(_share(target.weight), s.cell),
                 _money_cell(reward.potential, pence, s, bold=True),
             ]
-        )
+        ]
         for indicator_reward in reward.indicators:
             indicator = target.indicator(indicator_reward.ref)
             assert indicator is not None
@@ -192,15 +193,18 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
                     _money_cell(indicator_reward.potential, pence, s),
                 ]
             )
-    rows.append(
-        [
-            "",
-            Paragraph("<b>Reward pot</b>", s.cell),
-            "",
-            _money_cell(result.pot, pence, s, bold=True),
-        ]
-    )
-    return Table(rows, colWidths=[36, 297, 70, 90], repeatRows=1, style=commands)
+        # The target's row and its first indicator form one band (no heading left alone).
+        shade = [("BACKGROUND", (0, 0), (-1, 0), TARGET_FILL)]
+        bands.append(band(rows[:2], widths, commands=shade))
+        bands.extend(band([row], widths) for row in rows[2:])
+    total = [
+        "",
+        Paragraph("<b>Reward pot</b>", s.cell),
+        "",
+        _money_cell(result.pot, pence, s, bold=True),
+    ]
+    bands.append(band([total], widths))
+    return banded_table(heading, bands, widths)
 
 
 def _share(weight: Decimal | None) -> str:

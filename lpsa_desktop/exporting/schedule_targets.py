@@ -1,16 +1,16 @@
 """Schedule 1: the targets, one row per indicator, on landscape pages.
 
 Values are printed with ``precise=True``: a target in a signed agreement must read exactly
-as the store holds it, never rounded to the indicator's display decimals. One long table
-(reportlab lays it out in linear time) so that the column heading repeats on every page;
-each target's heading row is tied to its first indicator so that it never ends a page.
+as the store holds it, never rounded to the indicator's display decimals. The table is a
+banded table (see banded_table): the column heading repeats on every page, and each
+target's heading travels with its first indicator so that it never ends a page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
 from lpsa_desktop.domain.display import (
@@ -19,7 +19,8 @@ from lpsa_desktop.domain.display import (
     indicator_change,
     indicator_value,
 )
-from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles, grid_table_style
+from lpsa_desktop.exporting.banded_table import band, banded_table, heading_band
+from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles
 from lpsa_desktop.exporting.pdf_text import esc
 
 # Landscape A4 frame is 740 pt wide.
@@ -46,28 +47,22 @@ def schedule_targets(agreement: Agreement, s: Styles) -> list[Flowable]:
         "Reserve targets carry no reward unless they replace another target.",
         s.body,
     )
-    rows: list[list[Any]] = [[Paragraph(title, s.cell_head) for title, _ in COLUMNS]]
-    commands = grid_table_style()
+    widths = [width for _, width in COLUMNS]
+    heading = heading_band([Paragraph(title, s.cell_head) for title, _ in COLUMNS], widths)
+    bands = []
     for target in agreement.targets:
-        heading_row = len(rows)
-        rows.append(_target_row(target, s))
-        commands += [
-            ("SPAN", (0, heading_row), (-1, heading_row)),
-            ("BACKGROUND", (0, heading_row), (-1, heading_row), TARGET_FILL),
-            # The heading travels with its first indicator: never alone at a page foot.
-            ("NOSPLIT", (0, heading_row), (-1, heading_row + 1)),
-        ]
+        rows = [_target_row(target, s)]
         if not target.indicators:
             rows.append([Paragraph("No indicator agreed yet.", s.cell), *[""] * 9])
-            commands.append(("SPAN", (0, heading_row + 1), (-1, heading_row + 1)))
-        rows.extend(_indicator_row(indicator, s) for indicator in target.indicators)
-    table = Table(
-        rows,
-        colWidths=[width for _, width in COLUMNS],
-        repeatRows=1,
-        style=commands,
-        hAlign="LEFT",
-    )
+        else:
+            rows.append(_indicator_row(target.indicators[0], s))
+        # The target's heading and its first indicator are one band: never parted by a page.
+        spans = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), TARGET_FILL)]
+        if not target.indicators:
+            spans.append(("SPAN", (0, 1), (-1, 1)))
+        bands.append(band(rows, widths, commands=spans))
+        bands.extend(band([_indicator_row(i, s)], widths) for i in target.indicators[1:])
+    table = banded_table(heading, bands, widths)
     return [Paragraph("Schedule 1: Targets", s.heading), intro, table]
 
 
