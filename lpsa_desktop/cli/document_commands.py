@@ -159,8 +159,8 @@ def run_sign(args: argparse.Namespace) -> int:
             f"lpsa: note: signed out of turn, before {'; '.join(result.ahead_of)}",
             file=sys.stderr,
         )
-    certified = " and certified the document" if result.certified else ""
-    print(f"Signed {result.signatory}'s block [{result.field}] as {result.signer}{certified}")
+    certified = ", and certified the document" if result.certified else ""
+    print(f"Signed the block of {result.signatory} [{result.field}] as {result.signer}{certified}")
     print(f"Wrote {args.out}")
     if result.remaining:
         print(f"Still to sign: {'; '.join(result.remaining)}")

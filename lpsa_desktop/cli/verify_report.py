@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from lpsa_desktop.exporting.verification import SignatureReport, VerificationReport
 
 _AFTER = {
-    "none": "nothing has been added to the file since",
-    "signatures": "only later signatures were added since",
+    "none": "nothing has been added to the file",
+    "signatures": "only later signatures were added",
     "other": "the document was CHANGED after this signature",
 }
 
