@@ -73,7 +73,7 @@ def cached(read: Reader) -> Reader:
 def read_text(raw: Raw, _percent: bool = False) -> str:
     if raw == "" or raw is None:
         return ""
-    text = text_of(raw).strip()
+    text = raw.strip() if type(raw) is str else text_of(raw).strip()
     return "" if check_missing(text) else text
 
 

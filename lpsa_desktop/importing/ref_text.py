@@ -37,6 +37,8 @@ def parse_target_ref(raw: Raw) -> tuple[str, str | None]:
 
 def parse_indicator_ref(raw: Raw, target: str) -> str:
     """A sub-target column's cell on ``target``'s row → the indicator's full ref."""
+    if type(raw) is str and len(raw) == 1 and raw.isalpha():
+        return target + raw.lower()  # the usual sub-target column: 'a', 'b' …
     text = _clean(raw)
     if text.startswith(target) and text[len(target) : len(target) + 1] in {".", " ", "(", ""}:
         rest = text[len(target) :].strip(" .()")

@@ -175,12 +175,17 @@ def _inferred_direction(values: dict[str, Any]) -> Direction:
 
 
 def _decimals(values: dict[str, Any]) -> int:
-    places = [
-        -v.as_tuple().exponent
-        for k in ("baseline", "without", "with_", "interim", "actual")
-        if (v := values.get(k)) is not None and v.as_tuple().exponent < 0
-    ]
-    return min(max(places, default=0), 3)
+    """Decimal places a new indicator shows: as many as its baseline or target has (at
+    most 3); the other values follow them in a real return."""
+    places = 0
+    for name in ("baseline", "with_"):
+        value = values.get(name)
+        if value is not None:
+            text = str(value)
+            point = text.find(".")
+            if point >= 0 and "E" not in text:
+                places = max(places, len(text) - point - 1)
+    return min(places, 3)
 
 
 def _merge_freedoms(

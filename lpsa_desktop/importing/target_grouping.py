@@ -28,6 +28,9 @@ class TargetGrouper:
         self.council: str | None = None
         self.targets: dict[tuple[str | None, str], TargetEntry] = {}
         self.indicator_rows: dict[tuple[str | None, str], int] = {}
+        # Refs repeat down a big sheet ('1' five times, 'a' thousands): parse each once.
+        self._target_refs: dict[Any, tuple[str, str | None]] = {}
+        self._indicator_refs: dict[tuple[Any, str], str] = {}
 
     def add(self, row: int, values: list[Raw], read: RowValues) -> None:
         """One data row: ``read`` holds its keys, target and indicator values."""
@@ -71,7 +74,10 @@ class TargetGrouper:
         raw_target, raw_indicator = keys.get("target_ref"), keys.get("indicator_ref")
         indicator_ref = None
         if raw_target is not None:
-            target_ref, indicator_ref = parse_target_ref(raw_target)
+            parsed = self._target_refs.get(raw_target)
+            if parsed is None:
+                parsed = self._target_refs[raw_target] = parse_target_ref(raw_target)
+            target_ref, indicator_ref = parsed
         elif self.current is not None and self.current.council == self.council:
             target_ref = self.current.ref
         elif raw_indicator is not None:
@@ -79,7 +85,10 @@ class TargetGrouper:
         else:
             raise CellProblem("a target ref", "the row has no target ref and no target above it")
         if raw_indicator is not None:
-            indicator_ref = parse_indicator_ref(raw_indicator, target_ref)
+            key = (raw_indicator, target_ref)
+            indicator_ref = self._indicator_refs.get(key)
+            if indicator_ref is None:
+                indicator_ref = self._indicator_refs[key] = parse_indicator_ref(*key)
         return target_ref, indicator_ref, indicator_ref is not None
 
     def _target(self, row: int, ref: str) -> TargetEntry | None:
@@ -93,6 +102,8 @@ class TargetGrouper:
         return self.current
 
     def _take_target_values(self, target: TargetEntry, row: int, values: dict[str, Any]) -> None:
+        if values == target.values:
+            return  # the usual case: the row repeats its target's cells
         for name, value in values.items():
             if name not in target.values or target.values[name] in (None, "", ()):
                 target.values[name] = value

@@ -92,10 +92,20 @@ class _RowReader:
         self.errors_by_row: dict[int, dict[int, str]] = {}
         for (r, c), text in grid.scan.error_cells.items():
             self.errors_by_row.setdefault(r, {})[c] = text
-        self.columns = [
-            (c.index - self.offset, c, TARGET_SPECS[c.field])
+        # One tuple per read column, so that the loop over 20 cells x 20,000 rows does no
+        # attribute look-ups: (position in the row, column, attribute, level, reader, empty).
+        self.plan = [
+            (
+                c.index - self.offset,
+                c,
+                spec.attribute,
+                _LEVELS[spec.level],
+                spec.read,
+                _EMPTY.get(spec.attribute),
+            )
             for c in columns
             if c.field and c.field != IGNORE
+            for spec in (TARGET_SPECS[c.field],)
         ]
         self.fixed: dict[str, Any] = {}
         for column in columns:
@@ -109,11 +119,12 @@ class _RowReader:
 
     def read(self, row: int, values: list[Raw]) -> _Read:
         read = _Read()
-        read.indicator.update(self.fixed)
+        indicator, target, keys = read.indicator, read.target, read.keys
+        indicator.update(self.fixed)
         percent_columns = self.percent.get(row)
         errors = self.errors_by_row.get(row)
         width = len(values)
-        for index, column, spec in self.columns:
+        for index, column, attribute, level, reader, empty in self.plan:
             raw = values[index] if index < width else ""
             if errors and column.index in errors:
                 self._error(
@@ -123,32 +134,35 @@ class _RowReader:
                     message="is a formula error",
                 )
                 continue
-            try:
-                if raw == "":
-                    value = _EMPTY.get(spec.attribute)
-                else:
-                    percent = percent_columns is not None and column.index in percent_columns
-                    value = spec.read(raw, percent)
-            except CellProblem as problem:
-                self._error(
-                    read,
-                    (row, column, text_of(raw)),
-                    expected=problem.expected,
-                    message=problem.message,
-                )
+            if level == _KEY:
+                keys[attribute] = raw if raw != "" else None
                 continue
-            except ToBeConfirmed:
-                value = None
-                self.issues.append(
-                    self._issue(Severity.WARNING, (row, column, text_of(raw)), "to be confirmed")
-                )
-            level = spec.level
-            if level == "indicator":
-                read.indicator[spec.attribute] = value
-            elif level == "target":
-                read.target[spec.attribute] = value
-            elif level == "key":
-                read.keys[spec.attribute] = raw if raw != "" else None
+            if raw == "":
+                value = empty
+            else:
+                try:
+                    value = reader(
+                        raw, percent_columns is not None and column.index in percent_columns
+                    )
+                except CellProblem as problem:
+                    self._error(
+                        read,
+                        (row, column, text_of(raw)),
+                        expected=problem.expected,
+                        message=problem.message,
+                    )
+                    continue
+                except ToBeConfirmed:
+                    value = None
+                    self.issues.append(
+                        self._issue(
+                            Severity.WARNING, (row, column, text_of(raw)), "to be confirmed"
+                        )
+                    )
+            if level == _INDICATOR:
+                indicator[attribute] = value
+            elif level == _TARGET:
+                target[attribute] = value
             else:
                 read.enhancement = value
         return read
@@ -185,6 +199,8 @@ class _RowReader:
         )
 
 
+_INDICATOR, _TARGET, _KEY, _CHECK = range(4)
+_LEVELS = {"indicator": _INDICATOR, "target": _TARGET, "key": _KEY, "check": _CHECK}
 _EMPTY: dict[str, Any] = {
     "title": "",
     "notes": "",

@@ -159,7 +159,10 @@ def apply_plan(
 def _write(
     uow: UnitOfWork, plan: ImportPlan, after: Agreement, before: Agreement | None, officer: str
 ) -> None:
-    uow.agreements.save(after)
+    if before is None:
+        uow.new_agreements.insert(after)  # multi-row inserts: seconds faster on a big return
+    else:
+        uow.agreements.save(after)
     uow.audit.record(after.ref, officer, f"import {plan.file}", diff_agreements(before, after))
 
 

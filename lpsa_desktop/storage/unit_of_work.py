@@ -12,6 +12,7 @@ from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
+from lpsa_desktop.storage.new_agreement_writer import NewAgreementWriter
 from lpsa_desktop.storage.settings_repository import SettingsRepository
 
 
@@ -26,6 +27,7 @@ class UnitOfWork:
     audit: AuditRepository
     settings: SettingsRepository
     import_batches: ImportBatchRepository
+    new_agreements: NewAgreementWriter
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
         self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
@@ -39,6 +41,7 @@ class UnitOfWork:
         self.audit = AuditRepository(self._session)
         self.settings = SettingsRepository(self._session)
         self.import_batches = ImportBatchRepository(self._session)
+        self.new_agreements = NewAgreementWriter(self._session)
         return self
 
     def __exit__(

@@ -1,0 +1,87 @@
+"""Import benchmark: a generated return of 20,000 indicator rows x 20 columns.
+
+Prints python-calamine's own time to read the sheets the importer reads, the importer's
+time to read, validate and build the plan (against an empty store), their ratio (the
+target is at most 2), the time to apply the plan to a store (target under 2 s), the
+re-import plan against the filled store, and the peak memory of a process that only plans.
+
+    .venv/bin/python bench/bench_import.py [ROWS]
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from bench.return_generator import write_big_return
+from lpsa_desktop.services.return_import import apply_plan, plan_import
+from lpsa_desktop.storage.store import Store
+
+REPEATS = 3
+
+
+def best_of(run: Callable[[], object], repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def calamine_only(path: Path) -> None:
+    book = CalamineWorkbook.from_path(str(path))
+    for name in ("Agreement", "Targets"):
+        book.get_sheet_by_name(name).to_python()
+    book.close()
+
+
+def main() -> None:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    folder = Path(tempfile.mkdtemp(prefix="lpsa-bench-"))
+    path = folder / "big-return.xlsx"
+    write_big_return(path, rows)
+    store = Store.open(str(folder / "store.sqlite"))
+    calamine = best_of(lambda: calamine_only(path))
+    full = best_of(lambda: plan_import(store, path))
+    plan = plan_import(store, path)
+    start = time.perf_counter()
+    apply_plan(store, plan, officer="bench")
+    applied = time.perf_counter() - start
+    again = best_of(lambda: plan_import(store, path), 1)
+    print(f"return: {rows:,} indicator rows x 20 columns, {path.stat().st_size / 1e6:.1f} MB")
+    print(f"python-calamine alone (Agreement + Targets): {calamine:.3f} s")
+    print(f"read + validate + plan (empty store):        {full:.3f} s")
+    print(f"ratio:                                       {full / calamine:.2f} (target <= 2)")
+    print(f"apply the plan (one transaction):            {applied:.3f} s (target < 2 s)")
+    print(f"re-import plan against the filled store:    {again:.3f} s")
+    print(f"peak memory of a process that only plans:    {plan_peak_mb(path):.0f} MB")
+    store.close()
+
+
+def plan_peak_mb(path: Path) -> float:
+    code = (
+        "import resource, sys, tempfile, pathlib\n"
+        "from lpsa_desktop.services.return_import import plan_import\n"
+        "from lpsa_desktop.storage.store import Store\n"
+        "store = Store.open(str(pathlib.Path(tempfile.mkdtemp()) / 's.sqlite'))\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "plan_import(store, pathlib.Path(sys.argv[1]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+if __name__ == "__main__":
+    del resource
+    main()
