@@ -28,6 +28,7 @@ from lpsa_desktop.exporting.errors import CorruptIdentityError, IdentityError, W
 KeyType = Literal["ec", "rsa"]
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 MIN_PASSPHRASE = 8
+MAX_NAME = 64  # X.509 limits a common name and an organisation name to 64 characters
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ def create_identity(
     """
     if not name.strip():
         raise IdentityError("the identity needs a name (the signatory's name)")
+    for label, value in (("name", name), ("organisation", organisation or "")):
+        if len(value.strip()) > MAX_NAME:
+            raise IdentityError(
+                f"the {label} is {len(value.strip())} characters; a certificate holds at most "
+                f"{MAX_NAME} (put the position in the agreement, not the name)"
+            )
     if len(passphrase) < MIN_PASSPHRASE:
         raise IdentityError(f"the passphrase must be at least {MIN_PASSPHRASE} characters")
     cert_path = certificate_path(destination)

@@ -34,7 +34,7 @@ from lpsa_desktop.exporting.pyhanko_logging import route_pyhanko_logging
 from lpsa_desktop.exporting.sig_fields import SignatureSlot, find_slot, signature_slots
 from lpsa_desktop.exporting.verification import check_signatures
 
-STAMP_TEXT = "Digitally signed by %(signer)s\n%(ts)s"
+STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"
 STAMP_TIME = "%d %B %Y, %H:%M %Z"
 
 

@@ -77,6 +77,11 @@ def test_keygen_never_overwrites_and_wants_a_real_passphrase(
         create_identity(tmp_path / "a.p12", name="X", organisation=None, passphrase=b"short")
     with pytest.raises(IdentityError, match="needs a name"):
         create_identity(tmp_path / "b.p12", name="  ", organisation=None, passphrase=PASSPHRASE)
+    long_name = "The Right Honourable Alan Whitcombe MP, Minister for Local Government"
+    with pytest.raises(IdentityError, match="is 69 characters; a certificate holds at most 64"):
+        create_identity(
+            tmp_path / "c.p12", name=long_name, organisation=None, passphrase=PASSPHRASE
+        )
     assert not any(tmp_path.iterdir())
 
 
