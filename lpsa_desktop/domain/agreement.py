@@ -19,6 +19,7 @@ from lpsa_desktop.domain.enums import (
     Direction,
     FreedomStatus,
     Generation,
+    NegotiationStatus,
     PartnerKind,
     PotRounding,
     Unit,
@@ -79,6 +80,7 @@ class Indicator:
     interim_actual: Decimal | None = None
     actual: Decimal | None = None
     weight: Decimal | None = None
+    negotiation: NegotiationStatus = NegotiationStatus.OPEN
 
     @property
     def enhancement(self) -> Decimal | None:
@@ -101,6 +103,10 @@ class Target:
     weight: Decimal | None = None
     pump_priming: Decimal | None = None
     notes: str = ""
+    """Shared notes: printed in the agreement."""
+    internal_notes: str = ""
+    """Never exported, minuted or shown in presentation mode."""
+    negotiation: NegotiationStatus = NegotiationStatus.OPEN
 
     def indicator(self, ref: str) -> Indicator | None:
         return next((i for i in self.indicators if i.ref == ref), None)
@@ -117,6 +123,8 @@ class FreedomRequest:
     response: str = ""
     alternative: str = ""
     delivery: DeliveryStatus = DeliveryStatus.NOT_STARTED
+    internal_notes: str = ""
+    negotiation: NegotiationStatus = NegotiationStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,7 @@ class Agreement:
     capital_share: Decimal | None = None
     pump_priming_grant: Decimal | None = None
     notes: str = ""
+    internal_notes: str = ""
     partners: tuple[Partner, ...] = ()
     signatories: tuple[Signatory, ...] = ()
     targets: tuple[Target, ...] = ()

@@ -24,7 +24,7 @@ _SCALARS_SKIPPED = {"councils", "partners", "signatories", "targets", "freedoms"
 class Change:
     """One difference. ``entity`` reads like 'target 3 / indicator 3b'; '' is the agreement."""
 
-    kind: str  # 'added', 'removed' or 'changed'
+    kind: str  # 'added', 'removed', 'changed' (or, from comparison, 'renumbered')
     entity: str
     field: str | None
     old: str | None
@@ -32,6 +32,8 @@ class Change:
 
     def __str__(self) -> str:
         where = " / ".join(p for p in (self.entity, self.field or "") if p) or "agreement"
+        if self.kind == "renumbered":
+            return f"{self.entity}: renumbered from {self.old}"
         if self.kind == "changed":
             return f"{where}: {self.old or '(empty)'} → {self.new or '(empty)'}"
         return f"{where}: {self.kind}"

@@ -94,3 +94,12 @@ class DeliveryStatus(StrEnum):
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+class NegotiationStatus(StrEnum):
+    """Where an item stands in the negotiation (who set it and when is in the audit trail)."""
+
+    OPEN = "open"
+    AGREED = "agreed"
+    PARKED = "parked"
+    DROPPED = "dropped"

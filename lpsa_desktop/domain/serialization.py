@@ -33,6 +33,7 @@ from lpsa_desktop.domain.enums import (
     Direction,
     FreedomStatus,
     Generation,
+    NegotiationStatus,
     PartnerKind,
     PotRounding,
     Unit,
@@ -63,6 +64,7 @@ def agreement_to_dict(agreement: Agreement) -> dict[str, Any]:
         "capital_share": _text(agreement.capital_share),
         "pump_priming_grant": _money(agreement.pump_priming_grant),
         "notes": agreement.notes,
+        "internal_notes": agreement.internal_notes,
         "partners": [{"name": p.name, "kind": p.kind.value} for p in agreement.partners],
         "signatories": [
             {"name": s.name, "position": s.position, "organisation": s.organisation}
@@ -94,6 +96,8 @@ def _target(target: Target) -> dict[str, Any]:
         "partners": list(target.partners),
         "pump_priming": _money(target.pump_priming),
         "notes": target.notes,
+        "internal_notes": target.internal_notes,
+        "negotiation": target.negotiation.value,
         "indicators": [_indicator(i) for i in target.indicators],
     }
 
@@ -116,6 +120,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "end_period": indicator.end_period,
         "actual": indicator.actual,
         "weight": _text(indicator.weight),
+        "negotiation": indicator.negotiation.value,
     }
 
 
@@ -130,6 +135,8 @@ def _freedom(freedom: FreedomRequest) -> dict[str, Any]:
         "response": freedom.response,
         "alternative": freedom.alternative,
         "delivered": freedom.delivery.value,
+        "internal_notes": freedom.internal_notes,
+        "negotiation": freedom.negotiation.value,
     }
 
 
@@ -158,6 +165,7 @@ def agreement_from_dict(data: Mapping[str, Any]) -> Agreement:
         capital_share=_dec(data.get("capital_share")),
         pump_priming_grant=_dec(data.get("pump_priming_grant")),
         notes=data.get("notes", ""),
+        internal_notes=data.get("internal_notes", ""),
         partners=tuple(
             Partner(p["name"], PartnerKind(p.get("kind", "other")))
             for p in data.get("partners", [])
@@ -193,6 +201,8 @@ def _target_from(data: Mapping[str, Any]) -> Target:
         weight=_dec(data.get("weight")),
         pump_priming=_dec(data.get("pump_priming")),
         notes=data.get("notes", ""),
+        internal_notes=data.get("internal_notes", ""),
+        negotiation=_negotiation(data),
     )
 
 
@@ -214,6 +224,7 @@ def _indicator_from(data: Mapping[str, Any]) -> Indicator:
         end_period=data.get("end_period"),
         actual=_dec(data.get("actual")),
         weight=_dec(data.get("weight")),
+        negotiation=_negotiation(data),
     )
 
 
@@ -228,7 +239,13 @@ def _freedom_from(data: Mapping[str, Any]) -> FreedomRequest:
         response=data.get("response", ""),
         alternative=data.get("alternative", ""),
         delivery=_delivery(data.get("delivered")),
+        internal_notes=data.get("internal_notes", ""),
+        negotiation=_negotiation(data),
     )
+
+
+def _negotiation(data: Mapping[str, Any]) -> NegotiationStatus:
+    return NegotiationStatus(data.get("negotiation") or "open")
 
 
 _DELIVERY_WORDS = {

@@ -26,6 +26,7 @@ from lpsa_desktop.domain.enums import (
     Direction,
     FreedomStatus,
     Generation,
+    NegotiationStatus,
     PartnerKind,
     PotRounding,
     Unit,
@@ -67,6 +68,7 @@ def to_agreement(row: AgreementRow) -> Agreement:
         capital_share=row.capital_share,
         pump_priming_grant=row.pump_priming_grant,
         notes=row.notes,
+        internal_notes=row.internal_notes,
         partners=tuple(Partner(p.name, PartnerKind(p.kind)) for p in row.partners),
         signatories=tuple(Signatory(s.name, s.role, s.organisation) for s in row.signatories),
         targets=tuple(_to_target(t) for t in row.targets),
@@ -96,6 +98,8 @@ def _to_target(row: TargetRow) -> Target:
         weight=row.weight,
         pump_priming=row.pump_priming,
         notes=row.notes,
+        internal_notes=row.internal_notes,
+        negotiation=NegotiationStatus(row.negotiation),
     )
 
 
@@ -117,6 +121,7 @@ def _to_indicator(row: IndicatorRow) -> Indicator:
         interim_actual=row.interim_actual,
         actual=row.actual,
         weight=row.weight,
+        negotiation=NegotiationStatus(row.negotiation),
     )
 
 
@@ -131,6 +136,8 @@ def _to_freedom(row: FreedomRow) -> FreedomRequest:
         response=row.response,
         alternative=row.alternative,
         delivery=DeliveryStatus(row.delivery),
+        internal_notes=row.internal_notes,
+        negotiation=NegotiationStatus(row.negotiation),
     )
 
 
@@ -152,6 +159,7 @@ def apply_agreement(session: Session, row: AgreementRow, agreement: Agreement) -
     row.capital_share = agreement.capital_share
     row.pump_priming_grant = agreement.pump_priming_grant
     row.notes = agreement.notes
+    row.internal_notes = agreement.internal_notes
     _apply_councils(session, row, agreement.councils)
     _apply_partners(row, agreement.partners)
     _apply_signatories(row, agreement.signatories)
@@ -194,6 +202,8 @@ def _apply_target(row: TargetRow, target: Target, priorities: _PriorityCache) ->
     row.weight = target.weight
     row.pump_priming = target.pump_priming
     row.notes = target.notes
+    row.internal_notes = target.internal_notes
+    row.negotiation = target.negotiation.value
     _sync(row.indicators, target.indicators, IndicatorRow, _apply_indicator)
 
 
@@ -214,6 +224,7 @@ def _apply_indicator(row: IndicatorRow, indicator: Indicator) -> None:
     row.interim_actual = indicator.interim_actual
     row.actual = indicator.actual
     row.weight = indicator.weight
+    row.negotiation = indicator.negotiation.value
 
 
 def _apply_freedom(row: FreedomRow, freedom: FreedomRequest, targets: dict[str, TargetRow]) -> None:
@@ -225,6 +236,8 @@ def _apply_freedom(row: FreedomRow, freedom: FreedomRequest, targets: dict[str, 
     row.response = freedom.response
     row.alternative = freedom.alternative
     row.delivery = freedom.delivery.value
+    row.internal_notes = freedom.internal_notes
+    row.negotiation = freedom.negotiation.value
     # Links to unknown targets are a validation error; they cannot be stored as rows.
     linked = [targets[ref] for ref in dict.fromkeys(freedom.targets) if ref in targets]
     if [link.target.ref for link in row.target_links] != [t.ref for t in linked]:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import StoreError
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
+from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
 
 MigrationStep = Callable[[Connection], None]
 
@@ -48,8 +49,66 @@ def _add_import_batches(connection: Connection) -> None:
     connection.exec_driver_sql("CREATE INDEX ix_import_batches_sha256 ON import_batches (sha256)")
 
 
+_V3_COLUMNS = (
+    "ALTER TABLE agreements ADD COLUMN internal_notes TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE targets ADD COLUMN internal_notes TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE targets ADD COLUMN negotiation VARCHAR NOT NULL DEFAULT 'open'",
+    "ALTER TABLE indicators ADD COLUMN negotiation VARCHAR NOT NULL DEFAULT 'open'",
+    "ALTER TABLE freedoms ADD COLUMN internal_notes TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE freedoms ADD COLUMN negotiation VARCHAR NOT NULL DEFAULT 'open'",
+)
+
+_V3_TABLES = (
+    """CREATE TABLE rounds (
+	id INTEGER NOT NULL, agreement_ref VARCHAR NOT NULL, number INTEGER NOT NULL,
+	name VARCHAR NOT NULL, party VARCHAR NOT NULL, held_on DATE NOT NULL,
+	internal BOOLEAN NOT NULL, taken_at DATETIME NOT NULL, officer VARCHAR NOT NULL,
+	source VARCHAR NOT NULL, snapshot TEXT NOT NULL,
+	CONSTRAINT pk_rounds PRIMARY KEY (id),
+	CONSTRAINT uq_rounds_agreement_ref UNIQUE (agreement_ref, number))""",
+    "CREATE INDEX ix_rounds_agreement_ref ON rounds (agreement_ref)",
+    """CREATE TABLE meetings (
+	id INTEGER NOT NULL, agreement_ref VARCHAR NOT NULL, held_on DATE NOT NULL,
+	place VARCHAR NOT NULL, status VARCHAR NOT NULL, round_number INTEGER,
+	CONSTRAINT pk_meetings PRIMARY KEY (id))""",
+    "CREATE INDEX ix_meetings_agreement_ref ON meetings (agreement_ref)",
+    """CREATE TABLE meeting_attendees (
+	name VARCHAR NOT NULL, organisation VARCHAR NOT NULL,
+	meeting_id INTEGER NOT NULL, position INTEGER NOT NULL,
+	CONSTRAINT pk_meeting_attendees PRIMARY KEY (meeting_id, position),
+	CONSTRAINT fk_meeting_attendees_meeting_id_meetings FOREIGN KEY(meeting_id)
+		REFERENCES meetings (id) ON DELETE CASCADE)""",
+    """CREATE TABLE meeting_agenda (
+	item VARCHAR NOT NULL, meeting_id INTEGER NOT NULL, position INTEGER NOT NULL,
+	CONSTRAINT pk_meeting_agenda PRIMARY KEY (meeting_id, position),
+	CONSTRAINT fk_meeting_agenda_meeting_id_meetings FOREIGN KEY(meeting_id)
+		REFERENCES meetings (id) ON DELETE CASCADE)""",
+    """CREATE TABLE meeting_decisions (
+	item VARCHAR, text TEXT NOT NULL, recorded_at DATETIME NOT NULL,
+	officer VARCHAR NOT NULL, internal BOOLEAN NOT NULL,
+	meeting_id INTEGER NOT NULL, position INTEGER NOT NULL,
+	CONSTRAINT pk_meeting_decisions PRIMARY KEY (meeting_id, position),
+	CONSTRAINT fk_meeting_decisions_meeting_id_meetings FOREIGN KEY(meeting_id)
+		REFERENCES meetings (id) ON DELETE CASCADE)""",
+    """CREATE TABLE meeting_actions (
+	item VARCHAR, text TEXT NOT NULL, owner VARCHAR NOT NULL, due DATE,
+	done BOOLEAN NOT NULL, internal BOOLEAN NOT NULL,
+	meeting_id INTEGER NOT NULL, position INTEGER NOT NULL,
+	CONSTRAINT pk_meeting_actions PRIMARY KEY (meeting_id, position),
+	CONSTRAINT fk_meeting_actions_meeting_id_meetings FOREIGN KEY(meeting_id)
+		REFERENCES meetings (id) ON DELETE CASCADE)""",
+)
+
+
+def _add_negotiation_record(connection: Connection) -> None:
+    """Version 3: internal notes and negotiation status on items; rounds (read-only, by
+    trigger) and meetings with attendees, agenda, decisions and actions."""
+    for statement in (*_V3_COLUMNS, *_V3_TABLES, *ROUND_TRIGGERS):
+        connection.exec_driver_sql(statement)
+
+
 # version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
-STEPS: dict[int, MigrationStep] = {2: _add_import_batches}
+STEPS: dict[int, MigrationStep] = {2: _add_import_batches, 3: _add_negotiation_record}
 
 
 def schema_version(connection: Connection) -> int:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from lpsa_desktop.storage.column_types import DecimalText, Pence
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this code writes. Bump it with a step in ``migrations`` and a fixture in tests."""
 
 Money = Annotated[Decimal, "money"]
@@ -70,6 +70,7 @@ class AgreementRow(Base):
     capital_share: Mapped[Decimal | None]
     pump_priming_grant: Mapped[Money | None]
     notes: Mapped[str] = mapped_column(Text, default="")
+    internal_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -146,6 +147,8 @@ class TargetRow(Base):
     weight: Mapped[Decimal | None]
     pump_priming: Mapped[Money | None]
     notes: Mapped[str] = mapped_column(Text, default="")
+    internal_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    negotiation: Mapped[str] = mapped_column(default="open", server_default="open")
 
     agreement: Mapped[AgreementRow] = relationship(back_populates="targets")
     priority: Mapped[PriorityRow | None] = relationship()
@@ -176,6 +179,7 @@ class IndicatorRow(Base):
     interim_actual: Mapped[Decimal | None]
     actual: Mapped[Decimal | None]
     weight: Mapped[Decimal | None]
+    negotiation: Mapped[str] = mapped_column(default="open", server_default="open")
 
 
 class FreedomTargetRow(Base):
@@ -206,6 +210,8 @@ class FreedomRow(Base):
     response: Mapped[str] = mapped_column(Text, default="")
     alternative: Mapped[str] = mapped_column(Text, default="")
     delivery: Mapped[str]
+    internal_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    negotiation: Mapped[str] = mapped_column(default="open", server_default="open")
 
     target_links: Mapped[list[FreedomTargetRow]] = relationship(
         cascade="all, delete-orphan", order_by="FreedomTargetRow.position"
