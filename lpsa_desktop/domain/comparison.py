@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from lpsa_desktop.domain.agreement import Agreement, Target
 from lpsa_desktop.domain.diff import Change, diff_agreements
@@ -161,7 +162,7 @@ def _last_changed_by(
 ) -> dict[tuple[str, str | None], tuple[Party | None, str]]:
     """For each (entity, field), the party and label of the last step in ``chain`` that changed it."""
     authors: dict[tuple[str, str | None], tuple[Party | None, str]] = {}
-    for previous, current in zip(chain, chain[1:], strict=False):
+    for previous, current in pairwise(chain):
         for change in align_and_diff(previous.agreement, current.agreement):
             authors[_key(change)] = (current.party, current.label)
     return authors

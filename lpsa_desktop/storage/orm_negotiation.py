@@ -39,7 +39,8 @@ ROUND_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'rounds are kept: take a new round instead'); END",
 )
 for _statement in ROUND_TRIGGERS:
-    event.listen(RoundRow.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
+    _trigger = DDL(_statement)  # type: ignore[no-untyped-call]  # SQLAlchemy leaves DDL() untyped
+    event.listen(RoundRow.__table__, "after_create", _trigger.execute_if(dialect="sqlite"))
 
 
 class MeetingRow(Base):
