@@ -1,0 +1,203 @@
+"""What happens when the officer acts: the window's signals, connected in one place.
+
+The window lays out; the session reaches the store; this controller joins them. Every
+change an officer makes becomes one undo command on the stack of the agreement it changes
+(``QUndoGroup`` keeps one stack per agreement, so Ctrl+Z never undoes something in an
+agreement that is not on screen).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.validation import ValidationIssue
+from lpsa_desktop.errors import InvalidValueError
+from lpsa_desktop.services import agreement_edits
+from ui import structure_edits
+from ui.app_settings import AppSettings
+from ui.commands.edit_field_command import EditFieldCommand
+from ui.dialogs.error_dialog import show_refusal
+from ui.item_models.cells import FieldEdit
+from ui.main_window import WINDOW_TITLE, MainWindow
+from ui.presentation import PresentationMode
+from ui.session import AgreementSession
+
+log = logging.getLogger(__name__)
+STATUS_MS = 6000
+
+
+class WindowController:
+    def __init__(
+        self,
+        window: MainWindow,
+        session: AgreementSession,
+        undo_group: QUndoGroup,
+        settings: AppSettings,
+    ) -> None:
+        self.window = window
+        self.session = session
+        self.undo_group = undo_group
+        self.settings = settings
+        self.presentation = PresentationMode(window, settings.presentation_scale)
+        self.structure = structure_edits.StructureEdits(window, session, self.stack_for)
+        self._stacks: dict[str, QUndoStack] = {}
+        self._store_location = ""
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        w, a, s = self.window, self.window.window_actions, self.session
+        s.store_opened.connect(self._on_store_opened)
+        s.store_failed.connect(self._on_store_failed)
+        s.agreements_listed.connect(w.agreement_list_model.set_summaries)
+        s.agreement_changed.connect(self._on_agreement_changed)
+        s.history_loaded.connect(w.audit.model.set_events)
+        s.edit_failed.connect(self._on_edit_failed)
+        s.saving_changed.connect(self._on_saving_changed)
+        w.navigator.agreement_chosen.connect(self._on_agreement_chosen)
+        for model in (w.target_model, w.freedom_model, w.partner_model, w.signatory_model):
+            model.edit_requested.connect(self._on_edit_requested)
+            model.edit_refused.connect(self._on_edit_refused)
+        w.overview.edit_requested.connect(self._on_edit_requested)
+        w.overview.issue_activated.connect(self._on_issue_activated)
+        w.targets.edit_requested.connect(self._on_edit_requested)
+        w.targets.preview_changed.connect(w.reward.preview)
+        w.reward.model.edit_refused.connect(self._on_edit_refused)
+        w.banner.leave_requested.connect(lambda: self.presentation.set_active(False))
+        w.closing.connect(self._on_closing)
+        a.presentation_mode.toggled.connect(self.presentation.set_active)
+        a.find_agreement.triggered.connect(self._on_find_agreement)
+        a.reload.triggered.connect(s.reload)
+        a.quit.triggered.connect(w.close)
+        for index, action in enumerate(
+            (a.show_overview, a.show_targets, a.show_freedoms, a.show_people, a.show_audit)
+        ):
+            action.triggered.connect(lambda _checked=False, i=index: w.tabs.setCurrentIndex(i))
+        self.structure.connect_actions(a)
+
+    # -- starting and stopping ---------------------------------------------------------------
+
+    def start(self, location: str | None, *, add_demo: bool) -> None:
+        """Show the window now; open the store on the worker and fill the window when ready."""
+        self._store_location = location or ""
+        self._restore_layout()
+        self.session.open(location, add_demo=add_demo, remembered=self.settings.last_agreement)
+
+    def stack_for(self, agreement_ref: str) -> QUndoStack:
+        stack = self._stacks.get(agreement_ref)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[agreement_ref] = stack
+        return stack
+
+    def _restore_layout(self) -> None:
+        w = self.window
+        if (geometry := self.settings.window_geometry) is not None:
+            w.restoreGeometry(geometry)
+        if (state := self.settings.window_state) is not None:
+            w.restoreState(state)
+        w.tabs.setCurrentIndex(min(self.settings.current_tab, w.tabs.count() - 1))
+
+    def _on_closing(self) -> None:
+        self.presentation.set_active(False)  # so the saved layout is the everyday one
+        w = self.window
+        self.settings.window_geometry = w.saveGeometry()
+        self.settings.window_state = w.saveState()
+        self.settings.current_tab = w.tabs.currentIndex()
+        agreement = self.session.agreement
+        if self.session.store is not None:
+            self.settings.set_last_agreement(
+                str(self.session.store), agreement.ref if agreement else None
+            )
+        self.settings.sync()
+        self.session.close()
+
+    # -- the store and the agreement on screen -----------------------------------------------------
+
+    def _on_store_opened(self, where: str) -> None:
+        self.settings.add_recent_store(where)
+        self.window.store_label.setText(f"Store: {where}")
+        self.window.store_label.setToolTip(
+            f"Officer recorded in the audit trail: {self.session.officer}"
+        )
+        self.window.saved_label.setText("All changes saved")
+
+    def _on_store_failed(self, message: str) -> None:
+        self.window.heading.setText("No store is open")
+        show_refusal(self.window, "The store could not be opened", message)
+
+    def _on_agreement_chosen(self, ref: str) -> None:
+        self.session.select(ref)
+
+    def _on_agreement_changed(self, agreement: Agreement | None) -> None:
+        w = self.window
+        w.target_model.set_agreement(agreement)
+        w.freedom_model.set_agreement(agreement)
+        w.partner_model.set_agreement(agreement)
+        w.signatory_model.set_agreement(agreement)
+        w.overview.set_agreement(agreement)
+        w.reward.set_agreement(agreement)
+        w.navigator.show_chosen(agreement.ref if agreement else None)
+        if agreement is None:
+            w.heading.setText("No agreement: add one with “lpsa demo” or import a return")
+            w.setWindowTitle(WINDOW_TITLE)
+            return
+        self.undo_group.setActiveStack(self.stack_for(agreement.ref))
+        w.heading.setText(f"<span style='font-size:large'><b>{agreement.title}</b></span>")
+        w.setWindowTitle(
+            f"{agreement.lead_council.name} ({agreement.generation.value}) – {WINDOW_TITLE}"
+        )
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _on_edit_requested(self, edit: FieldEdit) -> None:
+        try:
+            agreement_edits.check_value(edit.address, edit.new)
+        except InvalidValueError as problem:
+            self._on_edit_refused(str(problem))
+            return
+        self.stack_for(edit.agreement_ref).push(EditFieldCommand(self.session, edit))
+
+    def _on_edit_refused(self, message: str) -> None:
+        self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)
+        QApplication.beep()
+
+    def _on_edit_failed(self, agreement_ref: str, message: str) -> None:
+        # The store is as it was before the failed write, and the window shows it again; the
+        # commands stacked for this agreement may no longer match it, so they are dropped.
+        stack = self._stacks.get(agreement_ref)
+        if stack is not None:
+            stack.clear()
+        show_refusal(
+            self.window,
+            "The change was not saved",
+            f"{message}\n\nThe window now shows what the store holds. Undo history for this "
+            "agreement was cleared.",
+        )
+
+    def _on_saving_changed(self, saving: bool) -> None:
+        self.window.saved_label.setText("Saving…" if saving else "All changes saved")
+
+    def _on_issue_activated(self, issue: ValidationIssue) -> None:
+        where = issue.location
+        w = self.window
+        if where.freedom is not None:
+            w.tabs.setCurrentWidget(w.freedoms)
+        elif where.target is not None:
+            w.tabs.setCurrentWidget(w.targets)
+            column = {
+                "with_": "with",
+                "without": "without",
+                "baseline": "baseline",
+                "weight": "weight",
+            }
+            w.targets.select(where.target, where.indicator, column.get(where.field or "", "title"))
+
+    def _on_find_agreement(self, _checked: bool = False) -> None:
+        if self.presentation.active:
+            self.window.navigator_dock.show()
+        self.window.navigator_dock.raise_()
+        self.window.navigator.focus_filter()

@@ -1,0 +1,171 @@
+"""How values look in the window, the British way, and how typed text becomes values.
+
+Display text is for reading (£1,234,567, 73%, 8.6, 31/03/2006); edit text is plain so that
+what an officer types back is what they saw (1234567, 73, 8.6).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from lpsa_desktop.domain.enums import Direction, PartnerKind, Unit
+from lpsa_desktop.domain.money import format_money
+from lpsa_desktop.domain.periods import format_date
+
+UNIT_LABELS: dict[Unit, str] = {
+    Unit.PERCENT: "Percentage (%)",
+    Unit.COUNT: "Count",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_100000: "Rate per 100,000",
+    Unit.MONEY: "Money (£)",
+    Unit.DAYS: "Days",
+    Unit.SCORE: "Score",
+    Unit.RATIO: "Ratio",
+}
+
+DIRECTION_LABELS: dict[Direction, str] = {
+    Direction.HIGHER: "↑ Higher is better",
+    Direction.LOWER: "↓ Lower is better",
+}
+
+UNIT_SHORT_LABELS: dict[Unit, str] = {
+    Unit.PERCENT: "%",
+    Unit.COUNT: "count",
+    Unit.RATE_PER_1000: "per 1,000",
+    Unit.RATE_PER_100000: "per 100,000",
+    Unit.MONEY: "£",
+    Unit.DAYS: "days",
+    Unit.SCORE: "score",
+    Unit.RATIO: "ratio",
+}
+
+PARTNER_KIND_LABELS: dict[PartnerKind, str] = {
+    PartnerKind.LSP: "Local Strategic Partnership",
+    PartnerKind.POLICE: "Police",
+    PartnerKind.PCT: "Primary Care Trust",
+    PartnerKind.DISTRICT_COUNCIL: "District council",
+    PartnerKind.FIRE: "Fire and rescue",
+    PartnerKind.VOLUNTARY: "Voluntary sector",
+    PartnerKind.BUSINESS: "Business",
+    PartnerKind.OTHER: "Other",
+}
+
+
+class ParseError(ValueError):
+    """Typed text that is not a value; the message says what was expected."""
+
+
+def enum_label(value: Enum) -> str:
+    """'agreed_in_principle' → 'Agreed in principle'; units and directions have own labels."""
+    if isinstance(value, Unit):
+        return UNIT_LABELS[value]
+    if isinstance(value, Direction):
+        return DIRECTION_LABELS[value]
+    if isinstance(value, PartnerKind):
+        return PARTNER_KIND_LABELS[value]
+    text = str(value.value).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def short_label(value: Enum) -> str:
+    """A label narrow enough for a table column ('per 1,000', '↑ higher')."""
+    if isinstance(value, Unit):
+        return UNIT_SHORT_LABELS[value]
+    if isinstance(value, Direction):
+        return "↑ higher" if value is Direction.HIGHER else "↓ lower"
+    return enum_label(value)
+
+
+def number_text(value: Decimal, decimals: int = 0) -> str:
+    """1234.5 → '1,234.5'; shows at least ``decimals`` places and never hides a digit."""
+    exponent = value.as_tuple().exponent
+    places = max(decimals, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    return f"{value:,.{places}f}"
+
+
+def value_text(value: Decimal | None, unit: Unit, decimals: int = 0) -> str:
+    """An indicator value for display: '73%', '£1,250', '12.4', '' when there is none."""
+    if value is None:
+        return ""
+    if unit is Unit.MONEY:
+        return format_money(value)
+    text = number_text(value, decimals)
+    return f"{text}%" if unit is Unit.PERCENT else text
+
+
+def fraction_percent(value: Decimal | None, places: int = 0) -> str:
+    """0.75 → '75%'; None → '–'."""
+    if value is None:
+        return "–"
+    return f"{value * 100:,.{places}f}%"
+
+
+def money_text(value: Decimal | None) -> str:
+    return "" if value is None else format_money(value)
+
+
+def date_text(value: date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M:%S")
+    return format_date(value)
+
+
+def edit_text(value: object) -> str:
+    """The plain text an editor starts with."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def parse_number(text: str, *, allow_empty: bool = True) -> Decimal | None:
+    """'1,234.5', '73%', '£1,250.00', ' 8.6 ' → Decimal; '' → None (when allowed)."""
+    cleaned = text.strip().replace(",", "").replace("£", "").removesuffix("%").strip()
+    if cleaned.startswith(("−", "–")):  # a typographic minus, as format_money writes it
+        cleaned = "-" + cleaned[1:]
+    if not cleaned:
+        if allow_empty:
+            return None
+        raise ParseError("a number is needed")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ParseError(f"{text.strip()!r} is not a number (e.g. 1,234.5)") from exc
+    if not value.is_finite():
+        raise ParseError(f"{text.strip()!r} is not a number (e.g. 1,234.5)")
+    return value
+
+
+def parse_money(text: str, *, allow_empty: bool = True) -> Decimal | None:
+    """Pounds with at most two decimals, not negative."""
+    value = parse_number(text, allow_empty=allow_empty)
+    if value is None:
+        return None
+    if value < 0:
+        raise ParseError("money cannot be negative")
+    if value != value.quantize(Decimal("0.01")):
+        raise ParseError("money has at most two decimals (pence)")
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_fraction(text: str, *, allow_empty: bool = True) -> Decimal | None:
+    """A share typed as '40%' or '0.4' → Decimal('0.4')."""
+    stripped = text.strip()
+    value = parse_number(stripped, allow_empty=allow_empty)
+    if value is None:
+        return None
+    return value / 100 if stripped.endswith("%") else value
+
+
+def parse_refs(text: str) -> tuple[str, ...]:
+    """'1, 4 ,7' → ('1', '4', '7')."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())

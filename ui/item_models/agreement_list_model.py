@@ -1,0 +1,115 @@
+"""The navigator's list of agreements, and the filter that narrows it as the officer types."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from lpsa_desktop.domain.periods import financial_year_of
+from ui.display import date_text, enum_label
+
+if TYPE_CHECKING:
+    from lpsa_desktop.storage.agreement_repository import AgreementSummary
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, Qt's default parent
+REF_ROLE = Qt.ItemDataRole.UserRole + 10
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 11
+_HEADERS = ("Agreement", "Status")
+
+
+class AgreementListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._summaries: list[AgreementSummary] = []
+
+    def set_summaries(self, summaries: list[AgreementSummary]) -> None:
+        """Replace the list; an unchanged list (the usual case after an edit) is left alone so
+        the selection and scroll position stay put."""
+        if summaries == self._summaries:
+            return
+        if [s.ref for s in summaries] == [s.ref for s in self._summaries]:
+            self._summaries = list(summaries)
+            if summaries:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(summaries) - 1, 1))
+            return
+        self.beginResetModel()
+        self._summaries = list(summaries)
+        self.endResetModel()
+
+    def row_of(self, ref: str) -> int:
+        return next((i for i, s in enumerate(self._summaries) if s.ref == ref), -1)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._summaries)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._summaries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                councils = " & ".join(summary.councils) or summary.title
+                return f"{councils} ({summary.generation.value})"
+            return enum_label(summary.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"{summary.title}\nref {summary.ref}\n"
+                f"{date_text(summary.period_start)} – {date_text(summary.period_end)} "
+                f"({financial_year_of(summary.period_start)} to {financial_year_of(summary.period_end)})"
+            )
+        if role == REF_ROLE:
+            return summary.ref
+        if role == SEARCH_ROLE:
+            return " ".join(
+                (summary.ref, summary.title, *summary.councils, summary.generation.value)
+            )
+        return None
+
+
+class AgreementFilterModel(QSortFilterProxyModel):
+    """Keeps the agreements whose ref, title, councils or round contain every typed word."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_filter_text(self, text: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.9
+            self._words = text.casefold().split()
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        haystack = str(
+            model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
+        ).casefold()
+        return all(word in haystack for word in self._words)

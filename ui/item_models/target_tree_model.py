@@ -1,0 +1,298 @@
+"""Targets and their indicators as a two-level tree, with validation marked in place.
+
+The model shows one Agreement (a frozen domain object) and never changes it: an edit is
+parsed, then announced with ``edit_requested``; the controller turns it into an undo command
+whose redo hands the model the changed agreement. A new agreement with the same targets
+and indicators only repaints (no reset), so selection, expansion and an open editor survive
+typing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.enums import Unit
+from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from ui.display import ParseError
+from ui.item_models import cells
+from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
+from ui.item_models.target_columns import FIELD_COLUMNS, TREE_COLUMNS, TreeColumn
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, Qt's default parent
+_TOP = 0  # internalId of a target row; an indicator row stores its target's row + 1
+_ItemKey = tuple[str, str | None]  # (target ref, indicator ref or None)
+
+
+class TargetTreeModel(QAbstractItemModel):
+    edit_requested = Signal(object)  # FieldEdit
+    edit_refused = Signal(str)  # why typed text was not accepted
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._agreement: Agreement | None = None
+        self._targets: tuple[Target, ...] = ()
+        self._show_internal = True
+        self._issues: dict[_ItemKey, dict[int, list[ValidationIssue]]] = {}
+
+    # -- what is shown -------------------------------------------------------------------
+
+    @property
+    def agreement(self) -> Agreement | None:
+        return self._agreement
+
+    def set_agreement(self, agreement: Agreement | None) -> None:
+        targets = self._visible_targets(agreement)
+        same_shape = _shape(targets) == _shape(self._targets)
+        if not same_shape:
+            self.beginResetModel()
+        self._agreement = agreement
+        self._targets = targets
+        self._issues = _issues_by_cell(agreement)
+        if not same_shape:
+            self.endResetModel()
+        elif targets:
+            self._repaint_all()
+
+    def set_show_internal(self, show: bool) -> None:
+        """Presentation mode hides reserve targets (internal columns are hidden by views)."""
+        if show != self._show_internal:
+            self._show_internal = show
+            self.set_agreement(self._agreement)
+
+    def target_at(self, index: Index) -> Target | None:
+        if not index.isValid():
+            return None
+        row = index.row() if index.internalId() == _TOP else index.internalId() - 1
+        return self._targets[row]
+
+    def indicator_at(self, index: Index) -> Indicator | None:
+        if not index.isValid() or index.internalId() == _TOP:
+            return None
+        return self._targets[index.internalId() - 1].indicators[index.row()]
+
+    def index_of(
+        self, target_ref: str, indicator_ref: str | None = None, column: int = 0
+    ) -> QModelIndex:
+        for row, target in enumerate(self._targets):
+            if target.ref != target_ref:
+                continue
+            if indicator_ref is None:
+                return self.index(row, column)
+            for child, indicator in enumerate(target.indicators):
+                if indicator.ref == indicator_ref:
+                    return self.index(child, column, self.index(row, 0))
+        return QModelIndex()
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._targets)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self._targets[parent.row()].indicators)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(TREE_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TREE_COLUMNS):
+            return None
+        column = TREE_COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return cells.alignment(column.kind)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        field = self._field(index)
+        column = TREE_COLUMNS[index.column()]
+        if field is None or column.kind is CellKind.COMPUTED:
+            return base
+        if column.kind is CellKind.FLAG:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = TREE_COLUMNS[index.column()]
+        target = self.target_at(index)
+        indicator = self.indicator_at(index)
+        assert target is not None
+        item: Target | Indicator = indicator or target
+        field = self._field(index)
+        value = getattr(item, field) if field else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(column, item, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return cells.edit_text(column.kind, value) if field else None
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is CellKind.FLAG and field:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return cells.alignment(column.kind)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            issues = self._cell_issues(target, indicator, index.column())
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return cells.issue_tint(issues)
+            return cells.issue_tooltip(issues) or self._plain_tooltip(column, value)
+        if role == Qt.ItemDataRole.FontRole and indicator is None:
+            font = QFont()
+            font.setBold(True)
+            font.setItalic(target.reserve)
+            return font
+        if role == ADDRESS_ROLE:
+            return self._address(index)
+        if role == CHOICES_ROLE:
+            return column.choices
+        if role == KIND_ROLE:
+            return column.kind.value
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        address = self._address(index)
+        if address is None or self._agreement is None:
+            return False
+        column = TREE_COLUMNS[index.column()]
+        item = self.indicator_at(index) or self.target_at(index)
+        old = getattr(item, address.field)
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is CellKind.FLAG:
+            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.EditRole:
+            try:
+                new = cells.parse_text(
+                    column.kind, str(value), choices=column.choices, optional=column.optional
+                )
+            except ParseError as problem:
+                self.edit_refused.emit(f"{address.label()}: {problem}")
+                return False
+        else:
+            return False
+        if new == old:
+            return False
+        self.edit_requested.emit(FieldEdit(self._agreement.ref, address, old, new))
+        return True
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _visible_targets(self, agreement: Agreement | None) -> tuple[Target, ...]:
+        if agreement is None:
+            return ()
+        if self._show_internal:
+            return agreement.targets
+        return tuple(t for t in agreement.targets if not t.reserve)
+
+    def _field(self, index: Index) -> str | None:
+        column = TREE_COLUMNS[index.column()]
+        return column.target_field if index.internalId() == _TOP else column.indicator_field
+
+    def _address(self, index: Index) -> FieldAddress | None:
+        field = self._field(index)
+        column = TREE_COLUMNS[index.column()]
+        if field is None or column.kind is CellKind.COMPUTED or not index.isValid():
+            return None
+        indicator = self.indicator_at(index)
+        if indicator is not None:
+            return FieldAddress(Part.INDICATOR, indicator.ref, field)
+        target = self.target_at(index)
+        assert target is not None
+        return FieldAddress(Part.TARGET, target.ref, field)
+
+    def _display(self, column: TreeColumn, item: Target | Indicator, value: Any) -> str:
+        if column.kind is CellKind.FLAG:
+            return ""
+        if isinstance(item, Indicator):
+            if column.key == "stretch":
+                return _stretch_text(item)
+            return cells.display_text(column.kind, value, unit=item.unit, decimals=item.decimals)
+        if column.key == "title" and item.reserve:
+            return f"{value} (reserve)"
+        return cells.display_text(column.kind, value)
+
+    def _plain_tooltip(self, column: TreeColumn, value: Any) -> str | None:
+        if column.kind is CellKind.TEXT and isinstance(value, str) and len(value) > 40:
+            return value
+        return column.tooltip or None
+
+    def _cell_issues(
+        self, target: Target, indicator: Indicator | None, column: int
+    ) -> list[ValidationIssue]:
+        by_column = self._issues.get((target.ref, indicator.ref if indicator else None), {})
+        return by_column.get(column, [])
+
+    def _repaint_all(self) -> None:
+        last = len(TREE_COLUMNS) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._targets) - 1, last))
+        for row, target in enumerate(self._targets):
+            if target.indicators:
+                parent = self.index(row, 0)
+                bottom = self.index(len(target.indicators) - 1, last, parent)
+                self.dataChanged.emit(self.index(0, 0, parent), bottom)
+
+
+def _shape(targets: tuple[Target, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((t.ref, tuple(i.ref for i in t.indicators)) for t in targets)
+
+
+def _stretch_text(indicator: Indicator) -> str:
+    stretch = indicator.enhancement
+    if stretch is None:
+        return ""
+    unit_text = cells.display_text(
+        CellKind.NUMBER, abs(stretch), unit=indicator.unit, decimals=indicator.decimals
+    )
+    if indicator.unit is Unit.PERCENT:
+        unit_text = unit_text.removesuffix("%") + " pts"
+    return unit_text if stretch >= 0 else f"−{unit_text}"
+
+
+def _issues_by_cell(
+    agreement: Agreement | None,
+) -> dict[_ItemKey, dict[int, list[ValidationIssue]]]:
+    """Validation issues keyed by the row and column they are about (ref column by default)."""
+    found: dict[_ItemKey, dict[int, list[ValidationIssue]]] = defaultdict(lambda: defaultdict(list))
+    if agreement is None:
+        return {}
+    owners = {i.ref: t.ref for t in agreement.targets for i in t.indicators}
+    for issue in validate_agreement(agreement):
+        where = issue.location
+        target_ref = where.target or (owners.get(where.indicator) if where.indicator else None)
+        if target_ref is None:
+            continue  # agreement-wide: shown in the overview
+        column = FIELD_COLUMNS.get(where.field or "ref", 0)
+        found[(target_ref, where.indicator)][column].append(issue)
+    return found

@@ -1,0 +1,195 @@
+"""The overview of one agreement: who, when, status, the money, and what needs checking."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.enums import AgreementStatus, PotRounding, Severity
+from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.reward import reward_pot
+from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from ui.display import enum_label, money_text
+from ui.item_models.cells import CellKind, FieldEdit
+from ui.widgets.field_widgets import BoundComboBox, BoundDateEdit, BoundLineEdit, BoundTextEdit
+
+_SHARES = ("reward_rate", "threshold", "cap", "interim_fraction", "capital_share")
+
+
+class OverviewPanel(QScrollArea):
+    edit_requested = Signal(object)  # FieldEdit
+    issue_activated = Signal(object)  # ValidationIssue
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self._agreement: Agreement | None = None
+        self._show_internal = True
+        self.fields: dict[str, Any] = {}
+        body = QWidget()
+        grid = QGridLayout(body)
+        # Two columns: who and when, then what needs checking, on the left; the money (the
+        # longest form) alone on the right, so that it fits a 768-pixel-high laptop screen.
+        self.notes_group = self._notes_group()
+        grid.addWidget(self._agreement_group(), 0, 0)
+        grid.addWidget(self._checks_group(), 1, 0)
+        grid.addWidget(self.notes_group, 2, 0)
+        grid.addWidget(self._money_group(), 0, 1, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
+        self.setWidget(body)
+        for widget in self.fields.values():
+            widget.committed.connect(self._on_committed)
+        self.checks.itemActivated.connect(self._on_check_activated)
+
+    def set_agreement(self, agreement: Agreement | None) -> None:
+        self._agreement = agreement
+        self.setEnabled(agreement is not None)
+        if agreement is None:
+            return
+        for name, widget in self.fields.items():
+            widget.show_value(getattr(agreement, name))
+        self.ref_label.setText(agreement.ref)
+        self.generation_label.setText(agreement.generation.value)
+        self.councils_label.setText(
+            "\n".join(
+                c.name + (f" ({enum_label(c.type)})" if c.type else "") for c in agreement.councils
+            )
+        )
+        self._show_money(agreement)
+        reserve = {t.ref for t in agreement.targets if t.reserve}
+        issues = validate_agreement(agreement)
+        if not self._show_internal:  # a projected screen must not name reserve targets
+            issues = [i for i in issues if i.location.target not in reserve]
+        self._show_checks(issues)
+
+    def set_show_internal(self, show: bool) -> None:
+        self._show_internal = show
+        self.notes_group.setVisible(show)
+        self.set_agreement(self._agreement)
+
+    def _agreement_group(self) -> QGroupBox:
+        group = QGroupBox("Agreement")
+        form = QFormLayout(group)
+        self.fields["title"] = BoundLineEdit("title", CellKind.TEXT, optional=False)
+        self.ref_label = QLabel()
+        self.generation_label = QLabel()
+        self.councils_label = QLabel()
+        self.councils_label.setWordWrap(True)
+        self.fields["status"] = BoundComboBox("status", AgreementStatus)
+        self.fields["period_start"] = BoundDateEdit("period_start")
+        self.fields["period_end"] = BoundDateEdit("period_end")
+        form.addRow("&Title", self.fields["title"])
+        form.addRow("Ref", self.ref_label)
+        form.addRow("Round", self.generation_label)
+        form.addRow("Councils", self.councils_label)
+        form.addRow("&Status", self.fields["status"])
+        form.addRow("Period &from", self.fields["period_start"])
+        form.addRow("Period t&o", self.fields["period_end"])
+        return group
+
+    def _money_group(self) -> QGroupBox:
+        group = QGroupBox("Money")
+        form = QFormLayout(group)
+        self.fields["net_budget_requirement"] = BoundLineEdit(
+            "net_budget_requirement", CellKind.MONEY
+        )
+        self.fields["nbr_year"] = BoundLineEdit("nbr_year", CellKind.TEXT)
+        for name in _SHARES:
+            self.fields[name] = BoundLineEdit(
+                name, CellKind.SHARE, optional=name == "capital_share"
+            )
+        self.fields["pot_rounding"] = BoundComboBox("pot_rounding", PotRounding)
+        self.fields["pump_priming_grant"] = BoundLineEdit("pump_priming_grant", CellKind.MONEY)
+        self.pot_label = QLabel()
+        self.pot_label.setObjectName("potLabel")
+        self.per_target_label = QLabel()
+        self.allocated_label = QLabel()
+        for label in (self.pot_label, self.per_target_label, self.allocated_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow("&Net budget requirement", self.fields["net_budget_requirement"])
+        form.addRow("NBR &year", self.fields["nbr_year"])
+        form.addRow("Reward &rate", self.fields["reward_rate"])
+        form.addRow("Pot ro&unding", self.fields["pot_rounding"])
+        form.addRow("Reward pot", self.pot_label)
+        form.addRow("Potential per target", self.per_target_label)
+        form.addRow("T&hreshold", self.fields["threshold"])
+        form.addRow("&Cap", self.fields["cap"])
+        form.addRow("&Interim payment", self.fields["interim_fraction"])
+        form.addRow("Capital share", self.fields["capital_share"])
+        form.addRow("&Pump-priming grant", self.fields["pump_priming_grant"])
+        form.addRow("Allocated to targets", self.allocated_label)
+        return group
+
+    def _checks_group(self) -> QGroupBox:
+        group = QGroupBox("Checks")
+        layout = QVBoxLayout(group)
+        self.checks = QListWidget()
+        self.checks.setWordWrap(True)
+        self.checks.setAccessibleName("Checks")
+        layout.addWidget(self.checks)
+        return group
+
+    def _notes_group(self) -> QGroupBox:
+        group = QGroupBox("Notes (internal: hidden in presentation mode)")
+        layout = QVBoxLayout(group)
+        self.fields["notes"] = BoundTextEdit("notes")
+        layout.addWidget(self.fields["notes"])
+        return group
+
+    def _show_money(self, agreement: Agreement) -> None:
+        pot = reward_pot(agreement)
+        active = len(agreement.active_targets)
+        self.pot_label.setText(f"<b>{money_text(pot)}</b>")
+        self.per_target_label.setText(
+            f"{money_text(pot / active)} × {active}" if active else "no targets yet"
+        )
+        allocated = sum((t.pump_priming or ZERO for t in agreement.targets), ZERO)
+        text = money_text(allocated)
+        grant = agreement.pump_priming_grant
+        if grant is not None and allocated != grant:
+            text += f"  ({money_text(abs(grant - allocated))} {'over' if allocated > grant else 'left'})"
+        self.allocated_label.setText(text)
+
+    def _show_checks(self, issues: list[ValidationIssue]) -> None:
+        self.checks.clear()
+        if not issues:
+            self.checks.addItem("No problems found.")
+            return
+        for issue in issues:
+            mark = "Error" if issue.severity is Severity.ERROR else "Check"
+            item = QListWidgetItem(f"{mark} – {issue.location}: {issue.message}")
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            self.checks.addItem(item)
+
+    def _on_committed(self, field: str, value: Any) -> None:
+        if self._agreement is None:
+            return
+        old = getattr(self._agreement, field)
+        if isinstance(value, Decimal) and isinstance(old, Decimal) and value == old:
+            return
+        if value != old:
+            address = FieldAddress(Part.AGREEMENT, None, field)
+            self.edit_requested.emit(FieldEdit(self._agreement.ref, address, old, value))
+
+    def _on_check_activated(self, item: QListWidgetItem) -> None:
+        issue = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(issue, ValidationIssue):
+            self.issue_activated.emit(issue)

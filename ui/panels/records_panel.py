@@ -1,0 +1,128 @@
+"""A titled table of records (freedoms, partners, signatories) with its buttons, and a detail
+form under it for the long texts that do not fit a table cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.item_models.record_table_model import RecordTableModel
+from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.field_widgets import BoundLineEdit
+
+_NARROW = {"ref": 52, "targets": 72, "kind": 190, "status": 190, "delivery": 140}
+
+
+class RecordsPanel(QWidget):
+    def __init__(
+        self,
+        title: str,
+        model: RecordTableModel,
+        actions: list[QAction],
+        *,
+        stretch_column: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = self._build_table(title, stretch_column)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"<b>{title}</b>"))
+        top.addStretch(1)
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        self._detail_widgets: list[BoundLineEdit] = []
+        detail_columns = [c for c in model.columns if not c.in_table]
+        if detail_columns:
+            self.details = QGroupBox("Details")
+            form = QFormLayout(self.details)
+            for column in detail_columns:
+                widget = BoundLineEdit(column.field, column.kind, optional=column.optional)
+                widget.setObjectName(f"detail_{column.field}")
+                widget.committed.connect(self._on_detail_committed)
+                form.addRow(column.header, widget)
+                self._detail_widgets.append(widget)
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.addWidget(self.table)
+            splitter.addWidget(self.details)
+            splitter.setStretchFactor(0, 3)
+            layout.addWidget(splitter)
+            self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+            model.dataChanged.connect(lambda *_: self._show_details())
+            model.modelReset.connect(self._show_details)
+            self._show_details()
+        else:
+            layout.addWidget(self.table)
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _build_table(self, title: str, stretch_column: int) -> QTableView:
+        table = QTableView()
+        table.setObjectName(f"{self.model.part.value}Table")
+        table.setAccessibleName(title)
+        table.setModel(self.model)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        install_cell_delegate(table)
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(48)
+        for index, column in enumerate(self.model.columns):
+            table.setColumnHidden(index, not column.in_table)
+            if index == stretch_column:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(index, _NARROW.get(column.field, 220))
+        return table
+
+    def _show_details(self) -> None:
+        row = self.current_row()
+        record = self.model.record_at(row) if row >= 0 else None
+        self.details.setEnabled(record is not None)
+        for widget in self._detail_widgets:
+            widget.show_value(getattr(record, widget.field) if record is not None else None)
+
+    def _on_detail_committed(self, field: str, value: Any) -> None:
+        row = self.current_row()
+        column = next(i for i, c in enumerate(self.model.columns) if c.field == field)
+        index = self.model.index(row, column) if row >= 0 else QModelIndex()
+        if index.isValid():
+            # Through the model, so a detail edit is parsed, checked and undone like a cell's.
+            self.model.setData(index, "" if value is None else str(value))
+
+
+def side_by_side(*panels: QWidget) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for panel in panels:
+        splitter.addWidget(panel)
+    return splitter

@@ -1,0 +1,133 @@
+"""Targets and indicators: the tree, and a detail form for the fields the tree leaves out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpsa_desktop.domain.agreement import Indicator, Target
+from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from ui.item_models.cells import FieldEdit
+from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS
+from ui.item_models.target_tree_model import TargetTreeModel
+from ui.panels.target_details import TargetDetails
+from ui.widgets.cell_delegate import install_cell_delegate
+
+_WIDTHS = {"ref": 64, "unit": 80, "direction": 80, "stretch": 72, "weight": 64, "reserve": 64}
+_DEFAULT_WIDTH = 84
+
+
+class TargetsPanel(QWidget):
+    edit_requested = Signal(object)  # FieldEdit, from the detail form
+    preview_changed = Signal(object, object)  # FieldAddress | None, value being typed
+
+    def __init__(
+        self, model: TargetTreeModel, actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.tree = QTreeView()
+        self.tree.setObjectName("targetsTree")
+        self.tree.setAccessibleName("Targets and indicators")
+        self.tree.setModel(model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.delegate = install_cell_delegate(self.tree)
+        self.delegate.preview_changed.connect(self.preview_changed)
+        self._configure_columns()
+        self.details = TargetDetails()
+        self.details.committed.connect(self._on_detail_committed)
+        buttons = QHBoxLayout()
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter)
+        model.modelReset.connect(self._after_reset)
+        model.dataChanged.connect(lambda *_: self._show_details(self.tree.currentIndex()))
+        self.tree.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_details(current)
+        )
+        self._show_details(QModelIndex())
+
+    def current_target(self) -> Target | None:
+        return self.model.target_at(self.tree.currentIndex())
+
+    def current_indicator(self) -> Indicator | None:
+        return self.model.indicator_at(self.tree.currentIndex())
+
+    def select(
+        self, target_ref: str, indicator_ref: str | None = None, column: str = "title"
+    ) -> None:
+        index = self.model.index_of(target_ref, indicator_ref, COLUMN_INDEX[column])
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.tree.scrollTo(index)
+
+    def set_show_internal(self, show: bool) -> None:
+        self.model.set_show_internal(show)
+        for index, column in enumerate(TREE_COLUMNS):
+            if column.internal and column.in_tree:
+                self.tree.setColumnHidden(index, not show)
+        self.details.set_show_internal(show)
+
+    def _configure_columns(self) -> None:
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for index, column in enumerate(TREE_COLUMNS):
+            self.tree.setColumnHidden(index, not column.in_tree)
+            if column.key == "title":
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(index, _WIDTHS.get(column.key, _DEFAULT_WIDTH))
+
+    def _after_reset(self) -> None:
+        self.tree.expandAll()
+        self._show_details(self.tree.currentIndex())
+
+    def _show_details(self, index: QModelIndex) -> None:
+        self.details.show_item(self.model.indicator_at(index) or self.model.target_at(index))
+
+    def _on_detail_committed(self, field: str, value: Any) -> None:
+        agreement = self.model.agreement
+        target, indicator = self.current_target(), self.current_indicator()
+        if agreement is None or target is None:
+            return
+        item: Target | Indicator = indicator or target
+        part = Part.INDICATOR if indicator else Part.TARGET
+        address = FieldAddress(part, item.ref, field)
+        self.edit_requested.emit(FieldEdit(agreement.ref, address, getattr(item, field), value))

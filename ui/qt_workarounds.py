@@ -1,0 +1,49 @@
+"""Work-arounds for bugs in the Qt bindings, each one detected rather than assumed.
+
+PySide6 6.12.0 on Python 3.11: ``SignalInstance.emit()`` returns ``True`` without taking a
+reference to it, so every signal emitted from Python takes one reference away from the
+``True`` singleton. Python 3.11 counts references to ``True`` (3.12 made it immortal), and
+after a few thousand emits the interpreter aborts with "Fatal Python error: bool_dealloc:
+deallocating True or False". A window emits signals on every keystroke, so a meeting would
+end in a crash. The fix gives ``True`` and ``False`` so many references that the leak can
+never use them up, which is what Python 3.12 does for every build. It is applied only when
+a probe shows the leak, so it switches itself off once PySide6 is fixed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+# Far more emits than a process will ever make, far below the counter's limit.
+_SPARE_REFERENCES = 1 << 40
+_applied = False
+
+
+class _Probe(QObject):
+    fired = Signal()
+
+
+def emit_leaks_bool_references() -> bool:
+    """True when emitting a signal from Python loses a reference to True or False."""
+    probe = _Probe()
+    before = (sys.getrefcount(True), sys.getrefcount(False))
+    for _ in range(10):
+        probe.fired.emit()
+    after = (sys.getrefcount(True), sys.getrefcount(False))
+    return after < before
+
+
+def protect_bool_singletons() -> bool:
+    """Apply the fix if this PySide6 needs it (once per process); returns whether it did."""
+    global _applied  # noqa: PLW0603 (a process-wide, idempotent fix)
+    if _applied or sys.version_info >= (3, 12) or not emit_leaks_bool_references():
+        return False
+    for singleton in (True, False):
+        # ob_refcnt is the first field of every CPython object.
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        count.value += _SPARE_REFERENCES
+    _applied = True
+    return True

@@ -1,0 +1,124 @@
+"""The store work the window does, as plain functions run on the background worker.
+
+Kept apart from the Qt code so that SQLAlchemy (about 0.3 s to import) is loaded by the
+worker after the window is on screen, not before it: ``ui.session`` imports this module only
+inside tasks. Every function returns domain objects, never ORM rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.services import field_edits
+from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from lpsa_desktop.services.agreement_queries import (
+    agreement_history,
+    list_agreements,
+    load_agreement,
+)
+from lpsa_desktop.services.demo import ensure_demo_agreement
+from lpsa_desktop.services.officer import current_officer
+from lpsa_desktop.storage.agreement_repository import AgreementSummary
+from lpsa_desktop.storage.audit_repository import AuditEvent
+from lpsa_desktop.storage.store import Store
+
+HISTORY_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    store: Store
+    officer: str
+    summaries: list[AgreementSummary]
+    demo_ref: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One agreement as the store holds it now, with its audit trail and the list."""
+
+    agreement: Agreement | None
+    history: list[AuditEvent]
+    summaries: list[AgreementSummary]
+
+    def stamp(self) -> datetime | None:
+        if self.agreement is None:
+            return None
+        return stamp_of(self.summaries, self.agreement.ref)
+
+
+def stamp_of(summaries: list[AgreementSummary], ref: str) -> datetime | None:
+    """When the agreement was last written (by any window): how a change elsewhere is seen."""
+    return next((s.updated_at for s in summaries if s.ref == ref), None)
+
+
+def open_store(location: str | None, *, add_demo: bool) -> OpenedStore:
+    store = Store.open(location)
+    officer = current_officer(store)
+    demo_ref = ensure_demo_agreement(store, officer=officer) if add_demo else None
+    return OpenedStore(store, officer, list_agreements(store), demo_ref)
+
+
+def snapshot(store: Store, ref: str | None) -> Snapshot:
+    summaries = list_agreements(store)
+    if ref is None or all(s.ref != ref for s in summaries):
+        return Snapshot(None, [], summaries)
+    agreement = load_agreement(store, ref)
+    return Snapshot(agreement, agreement_history(store, ref, limit=HISTORY_LIMIT), summaries)
+
+
+def summaries(store: Store) -> list[AgreementSummary]:
+    return list_agreements(store)
+
+
+def set_field(
+    store: Store,
+    ref: str,
+    address: FieldAddress,
+    value: Any,
+    *,
+    expected: Any,
+    officer: str,
+    action: str,
+) -> Snapshot:
+    field_edits.set_field(
+        store, ref, address, value, officer=officer, expected=expected, action=action
+    )
+    return snapshot(store, ref)
+
+
+def insert_item(
+    store: Store,
+    ref: str,
+    part: Part,
+    item: Any,
+    index: int,
+    *,
+    parent: str,
+    officer: str,
+    action: str,
+) -> Snapshot:
+    field_edits.insert_item(
+        store, ref, part, item, index, parent=parent, officer=officer, action=action
+    )
+    return snapshot(store, ref)
+
+
+def remove_item(
+    store: Store,
+    ref: str,
+    part: Part,
+    key: str | int,
+    *,
+    parent: str,
+    expected: Any,
+    officer: str,
+    action: str,
+) -> Snapshot:
+    field_edits.remove_item(
+        store, ref, part, key, parent=parent, expected=expected, officer=officer, action=action
+    )
+    return snapshot(store, ref)
