@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.enums import PartnerKind
 from lpsa_desktop.domain.money import format_money
-from lpsa_desktop.domain.periods import format_long_date
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.exporting.pdf_styles import Styles
 from lpsa_desktop.exporting.pdf_text import (
@@ -22,6 +21,7 @@ from lpsa_desktop.exporting.pdf_text import (
     council_word,
     esc,
     first_financial_year,
+    long_date,
 )
 
 PARTNER_KINDS = {
@@ -48,8 +48,7 @@ def title_block(agreement: Agreement, s: Styles, fingerprint: str) -> list[Flowa
         Paragraph("<b>the Government</b>", s.subtitle),
         Spacer(1, 6),
         Paragraph(
-            f"{format_long_date(agreement.period_start)} to "
-            f"{format_long_date(agreement.period_end)}",
+            f"{long_date(agreement.period_start)} to {long_date(agreement.period_end)}",
             s.subtitle,
         ),
         Paragraph(
@@ -74,8 +73,8 @@ def body(agreement: Agreement, s: Styles) -> list[Flowable]:
 
     numbered(
         f"This agreement is made between {esc(council_names(agreement))} (“the {word}”) and "
-        f"the Government. It covers the period from {format_long_date(agreement.period_start)} "
-        f"to {format_long_date(agreement.period_end)}."
+        f"the Government. It covers the period from {long_date(agreement.period_start)} "
+        f"to {long_date(agreement.period_end)}."
     )
     if agreement.partners:
         numbered(f"The {word} will work with these partners to deliver it:")
@@ -83,6 +82,7 @@ def body(agreement: Agreement, s: Styles) -> list[Flowable]:
             Paragraph(_partner(p.name, p.kind), s.bullet, bulletText="•")
             for p in agreement.partners
         )
+        paragraphs.append(Spacer(1, 4))
     numbered(
         "This agreement is a statement of the present intentions of the parties, each of whom "
         "will act in good faith to fulfil them. It does not fetter the discretion of "

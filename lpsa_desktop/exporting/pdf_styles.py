@@ -47,6 +47,7 @@ class Styles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
+    cell_number: ParagraphStyle
     cell_head: ParagraphStyle
     cell_note: ParagraphStyle
     small: ParagraphStyle
@@ -113,6 +114,10 @@ def styles() -> Styles:
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        # A number is never broken inside: number_cells shrinks it to fit instead.
+        cell_number=ParagraphStyle(
+            "cell_number", parent=cell, alignment=TA_RIGHT, splitLongWords=0
+        ),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=FONT_BOLD, textColor=INK),
         cell_note=ParagraphStyle("cell_note", parent=cell, fontSize=7, leading=9, textColor=MUTED),
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=MUTED),

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.enums import AgreementStatus, FreedomStatus
-from lpsa_desktop.domain.periods import financial_year_label, financial_year_start
+from lpsa_desktop.domain.periods import (
+    financial_year_label,
+    financial_year_start,
+    format_long_date,
+)
 
 STATUS_WORDS = {
     AgreementStatus.DRAFT: "Draft",
@@ -51,6 +56,11 @@ def percent_text(fraction: Decimal) -> str:
 
 def council_names(agreement: Agreement) -> str:
     return prose_list([c.name for c in agreement.councils])
+
+
+def long_date(day: date) -> str:
+    """'1 April 2003' that never breaks between the day and the month."""
+    return format_long_date(day).replace(" ", "\u00a0", 1)
 
 
 def council_word(agreement: Agreement) -> str:

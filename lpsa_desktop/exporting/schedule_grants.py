@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.agreement import Agreement, Target
 from lpsa_desktop.domain.enums import Generation, PotRounding
 from lpsa_desktop.domain.money import ZERO, format_money, round_pence
 from lpsa_desktop.domain.periods import financial_year_label
@@ -109,6 +109,7 @@ def schedule_reward(agreement: Agreement, s: Styles) -> list[Flowable]:
     out.append(CondPageBreak(90))
     out.append(Paragraph("Potential grant for each target", s.subheading_loose))
     out.append(_potentials_table(agreement, s))
+    out.append(Spacer(1, 4))
     out.append(
         Paragraph(
             "Amounts are shown to the nearest penny; the rules above govern the payment.",
@@ -171,6 +172,7 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
         widths,
     )
     bands = []
+    target_weights = any(t.weight is not None for t in agreement.active_targets)
     for reward in result.targets:
         target = agreement.target(reward.ref)
         assert target is not None  # results are made from the agreement's own targets
@@ -178,7 +180,7 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
             [
                 Paragraph(esc(target.ref), s.cell_bold),
                 Paragraph(f"<b>{esc(target.title)}</b>", s.cell),
-                Paragraph(_share(target.weight), s.cell),
+                Paragraph(_share(target.weight, weighted=target_weights), s.cell),
                 _money_cell(reward.potential, pence, s, bold=True),
             ]
         ]
@@ -189,7 +191,7 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
                 [
                     Paragraph(esc(indicator.ref), s.cell),
                     Paragraph(esc(indicator.description), s.cell),
-                    Paragraph(_share(indicator.weight), s.cell),
+                    Paragraph(_share(indicator.weight, weighted=_weighted(target)), s.cell),
                     _money_cell(indicator_reward.potential, pence, s),
                 ]
             )
@@ -207,8 +209,15 @@ def _potentials_table(agreement: Agreement, s: Styles) -> Table:
     return banded_table(heading, bands, widths)
 
 
-def _share(weight: Decimal | None) -> str:
-    return "equal share" if weight is None else percent_text(weight)
+def _share(weight: Decimal | None, *, weighted: bool) -> str:
+    """A stated weight, or an equal share (of what the stated weights leave, if any)."""
+    if weight is not None:
+        return percent_text(weight)
+    return "equal share of the rest" if weighted else "equal share"
+
+
+def _weighted(target: Target) -> bool:
+    return any(i.weight is not None for i in target.indicators)
 
 
 def _money_cell(amount: Decimal, pence: bool, s: Styles, *, bold: bool = False) -> Paragraph:

@@ -8,6 +8,7 @@ target's heading travels with its first indicator so that it never ends a page.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
@@ -20,6 +21,7 @@ from lpsa_desktop.domain.display import (
     indicator_value,
 )
 from lpsa_desktop.exporting.banded_table import band, banded_table, heading_band
+from lpsa_desktop.exporting.number_cells import number_cell
 from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles
 from lpsa_desktop.exporting.pdf_text import esc
 
@@ -97,29 +99,25 @@ def _indicator_row(indicator: Indicator, s: Styles) -> list[Any]:
         Paragraph(description, s.cell),
         Paragraph(UNIT_NAMES[indicator.unit], s.cell),
         Paragraph(DIRECTION_NAMES[indicator.direction].removesuffix(" is better"), s.cell),
-        _value(indicator, indicator.baseline, indicator.baseline_period, s),
-        _value(indicator, indicator.without, None, s),
-        _value(indicator, indicator.with_, None, s, bold=True),
-        Paragraph(_keep_unit_together(esc(indicator_change(indicator, change))), s.cell_right),
-        _value(indicator, indicator.interim, indicator.interim_period, s),
+        _value(indicator, indicator.baseline, 4, s, note=indicator.baseline_period),
+        _value(indicator, indicator.without, 5, s),
+        _value(indicator, indicator.with_, 6, s, bold=True),
+        number_cell(indicator_change(indicator, change), COLUMNS[7][1], s),
+        _value(indicator, indicator.interim, 8, s, note=indicator.interim_period),
         Paragraph(esc(indicator.end_period or "–"), s.cell),
     ]
 
 
 def _value(
-    indicator: Indicator, value: Any, period: str | None, s: Styles, *, bold: bool = False
+    indicator: Indicator,
+    value: Decimal | None,
+    column: int,
+    s: Styles,
+    *,
+    bold: bool = False,
+    note: str | None = None,
 ) -> Paragraph:
-    text = _keep_unit_together(esc(indicator_value(indicator, value, precise=True)))
-    if bold:
-        text = f"<b>{text}</b>"
-    if period and value is not None:
-        text += f"<br/><font size=7>({esc(period)})</font>"
-    return Paragraph(text, s.cell_right)
-
-
-def _keep_unit_together(text: str) -> str:
-    """'5,100 per 1,000' may wrap before 'per' but never inside 'per 1,000'; 'percentage
-    points' (too wide for the column at full size) goes small on a line of its own."""
-    return text.replace(" per ", " per\u00a0").replace(
-        " percentage points", "<br/><font size=7>percentage points</font>"
+    text = indicator_value(indicator, value, precise=True)
+    return number_cell(
+        text, COLUMNS[column][1], s, bold=bold, note=note if value is not None else None
     )

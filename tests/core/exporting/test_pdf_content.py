@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator
-from lpsa_desktop.domain.enums import AgreementStatus
+from lpsa_desktop.domain.enums import AgreementStatus, Unit
 from lpsa_desktop.domain.fingerprint import agreement_fingerprint
 from lpsa_desktop.domain.reward import compute_reward
 from lpsa_desktop.exporting.agreement_pdf import export_agreement_pdf
@@ -86,6 +86,29 @@ def test_schedule_1_prints_every_indicator_value_exactly_as_the_store_holds_it(
             assert indicator.direction.value in row
     assert "8.625%" in rows["2"] and "8.6%\n" not in rows["2"]
     assert "5,100.25 per 1,000" in flat(rows["12b"])
+
+
+def test_wide_numbers_shrink_to_fit_their_cell_rather_than_break(
+    demo: Agreement, tmp_path: Path
+) -> None:
+    target = demo.targets[0]
+    money = Indicator(
+        ref="1d",
+        description="Spend",
+        unit=Unit.MONEY,
+        baseline=Decimal("1234567.891"),
+        baseline_period="2001/02",
+        without=Decimal("0"),
+        with_=Decimal("1100000.50"),
+    )
+    grown = dataclasses.replace(target, indicators=(*target.indicators, money))
+    agreement = dataclasses.replace(demo, targets=(grown, *demo.targets[1:]))
+    export_agreement_pdf(agreement, tmp_path / "a.pdf")
+    rows = _segments(agreement, _schedule_1_rows(page_texts(tmp_path / "a.pdf")))
+    # Each value whole on its own line: reportlab would otherwise break '£1,234,567.891'.
+    lines = rows["1d"].splitlines()
+    assert {"£1,234,567.891", "£1,100,000.50", "£0"} <= set(lines)
+    assert "(2001/02)" in lines  # a baseline of zero keeps its period
 
 
 def test_money_and_dates_are_british_and_exact_to_the_penny(demo_pdf: Path) -> None:
