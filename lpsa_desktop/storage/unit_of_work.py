@@ -12,7 +12,9 @@ from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
+from lpsa_desktop.storage.meeting_repository import MeetingRepository
 from lpsa_desktop.storage.new_agreement_writer import NewAgreementWriter
+from lpsa_desktop.storage.round_repository import RoundRepository
 from lpsa_desktop.storage.settings_repository import SettingsRepository
 
 
@@ -27,6 +29,8 @@ class UnitOfWork:
     audit: AuditRepository
     settings: SettingsRepository
     import_batches: ImportBatchRepository
+    rounds: RoundRepository
+    meetings: MeetingRepository
     new_agreements: NewAgreementWriter
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
@@ -41,6 +45,8 @@ class UnitOfWork:
         self.audit = AuditRepository(self._session)
         self.settings = SettingsRepository(self._session)
         self.import_batches = ImportBatchRepository(self._session)
+        self.rounds = RoundRepository(self._session)
+        self.meetings = MeetingRepository(self._session)
         self.new_agreements = NewAgreementWriter(self._session)
         return self
 
