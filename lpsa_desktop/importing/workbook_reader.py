@@ -9,6 +9,7 @@ cannot be allocated.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -64,14 +65,20 @@ class WorkbookSource:
         self._sheet_parts: dict[str, str] = {}
         self._percent_styles: frozenset[int] = frozenset()
         self._ods_scans: dict[str, SheetScan] | None = None
+        styles_part: str | None = None
         if self.kind is FileKind.OOXML:
             container = check_container(path)
-            self.kind = container.kind
+            self.kind, styles_part = container.kind, container.styles_part
             self._archive = zipfile.ZipFile(path)
             self._sheet_parts = container.sheet_parts
+        try:
             if self.kind is FileKind.OOXML:
-                self._percent_styles = self._read_styles(container.styles_part)
-        self._book = self._open()
+                self._percent_styles = self._read_styles(styles_part)
+            self._book = self._open()
+        except Exception:
+            if self._archive is not None:
+                self._archive.close()
+            raise
         self.sheet_names: list[str] = list(self._book.sheet_names)
         self.hidden_sheets: list[str] = [
             m.name for m in self._book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
@@ -124,11 +131,21 @@ class WorkbookSource:
             part = self._sheet_parts.get(name)
             if part is None:
                 raise DamagedWorkbookError(self.file, f"sheet {name!r} has no XML part")
-            return scan_sheet(self.file, name, self._archive, part, self._percent_styles)
+            try:
+                return scan_sheet(self.file, name, self._archive, part, self._percent_styles)
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+                raise DamagedWorkbookError(
+                    self.file, f"sheet {name!r} is damaged or incomplete ({exc})"
+                ) from None
         if self.kind is FileKind.ODS:
             if self._ods_scans is None:
-                with zipfile.ZipFile(self.path) as archive:
-                    self._ods_scans = scan_ods(self.file, archive)
+                try:
+                    with zipfile.ZipFile(self.path) as archive:
+                        self._ods_scans = scan_ods(self.file, archive)
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+                    raise DamagedWorkbookError(
+                        self.file, f"is damaged or incomplete ({exc})"
+                    ) from None
             return self._ods_scans.get(name, SheetScan())
         return SheetScan()
 

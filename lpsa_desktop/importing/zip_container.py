@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def check_container(path: Path) -> ZipWorkbook:
         raise DamagedWorkbookError(
             name, f"is damaged or incomplete (not a readable zip archive: {exc})"
         ) from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise DamagedWorkbookError(name, f"is damaged or incomplete ({exc})") from None
 
 

@@ -57,7 +57,7 @@ class NewAgreementWriter:
         if targets:
             session.execute(insert(TargetRow), targets)
         query = select(TargetRow.ref, TargetRow.id).where(TargetRow.agreement_id == agreement_id)
-        target_ids: dict[str, int] = dict(session.execute(query).tuples().all())
+        target_ids: dict[str, int] = dict(session.execute(query).all())
         indicators = [
             {
                 **_columns(lambda row, i=indicator: mapping._apply_indicator(row, i)),
