@@ -20,6 +20,10 @@ from lpsa_desktop.domain.serialization import agreement_to_dict
 
 FINGERPRINT_LENGTH = 12
 _NOT_TERMS = frozenset({"status", "actual", "interim_actual", "delivered"})
+# Rates and weights arrive from agreement_to_dict as text ('0.60'); read them as numbers.
+_NUMBER_TEXT = frozenset(
+    {"reward_rate", "threshold", "cap", "interim_fraction", "capital_share", "weight"}
+)
 
 
 def agreement_fingerprint(agreement: Agreement) -> str:
@@ -31,7 +35,11 @@ def agreement_fingerprint(agreement: Agreement) -> str:
 
 def _terms(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _terms(v) for k, v in value.items() if k not in _NOT_TERMS}
+        return {
+            k: _number(Decimal(v)) if k in _NUMBER_TEXT and isinstance(v, str) else _terms(v)
+            for k, v in value.items()
+            if k not in _NOT_TERMS
+        }
     if isinstance(value, list):
         return [_terms(v) for v in value]
     if isinstance(value, Decimal):

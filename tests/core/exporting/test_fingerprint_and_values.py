@@ -43,6 +43,9 @@ def test_how_a_number_was_typed_does_not_matter(demo: Agreement) -> None:
     assert agreement_fingerprint(_with_indicator(demo, with_=Decimal("73.00"))) == (
         agreement_fingerprint(demo)
     )
+    assert demo.threshold == Decimal("0.60")
+    same_rule = dataclasses.replace(demo, threshold=Decimal("0.6"), cap=Decimal("1"))
+    assert agreement_fingerprint(same_rule) == agreement_fingerprint(demo)
 
 
 def test_any_change_to_a_term_changes_the_fingerprint(demo: Agreement) -> None:
