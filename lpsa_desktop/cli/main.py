@@ -15,7 +15,14 @@ from pathlib import Path
 
 from platformdirs import user_log_dir
 
-from lpsa_desktop.cli import agreement_commands, document_commands, import_commands, reward_commands
+from lpsa_desktop.cli import (
+    agreement_commands,
+    document_commands,
+    import_commands,
+    meeting_commands,
+    reward_commands,
+    round_commands,
+)
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.version import app_version
 
@@ -40,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     reward_commands.register(commands)
     document_commands.register(commands)
     import_commands.register(commands)
+    round_commands.register(commands)
+    meeting_commands.register(commands)
     return parser
 
 

@@ -27,3 +27,15 @@ def format_date(day: date) -> str:
 def format_long_date(day: date) -> str:
     """31 March 2006 (no leading zero, as in an agreement's text)."""
     return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def parse_day(text: str) -> date:
+    """A date as an officer types it: 14/03/2003 (British) or 2003-03-14 (ISO)."""
+    cleaned = text.strip()
+    try:
+        if "/" in cleaned:
+            day, month, year = (int(p) for p in cleaned.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (write 14/03/2003 or 2003-03-14)") from None
