@@ -133,10 +133,10 @@ def describe(agreement: Agreement) -> str:
                     f"  {ind.ref}",
                     f"  {ind.description}",
                     ind.direction.value,
-                    indicator_value(ind, ind.baseline),
-                    indicator_value(ind, ind.without),
-                    indicator_value(ind, ind.with_),
-                    indicator_value(ind, ind.actual),
+                    indicator_value(ind, ind.baseline, precise=True),
+                    indicator_value(ind, ind.without, precise=True),
+                    indicator_value(ind, ind.with_, precise=True),
+                    indicator_value(ind, ind.actual, precise=True),
                 ]
             )
     lines.append(

@@ -58,13 +58,18 @@ def log_file() -> Path:
 
 def _configure_logging() -> Path | None:
     path = log_file()
+    root = logging.getLogger()
+    # Once per process and file: main() may run many times in one process (tests, the
+    # window's own calls), and each extra handler would write every line again.
+    for existing in root.handlers:
+        if isinstance(existing, logging.FileHandler) and Path(existing.baseFilename) == path:
+            return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path

@@ -63,5 +63,7 @@ def allowed_statuses(current: AgreementStatus) -> tuple[AgreementStatus, ...]:
 
 
 def shows_draft_mark(status: AgreementStatus) -> bool:
-    """A printed agreement is marked DRAFT until it is provisionally agreed or signed."""
-    return status not in (AgreementStatus.PROVISIONALLY_AGREED, AgreementStatus.SIGNED)
+    """A printed agreement is marked DRAFT while its terms are still being drafted or
+    negotiated. Superseded and withdrawn agreements are not: they may have been signed, and
+    the running header already says what they are."""
+    return status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATING)

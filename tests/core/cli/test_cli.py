@@ -183,3 +183,31 @@ def test_the_installed_lpsa_command_runs_without_qt(tmp_path: Path) -> None:
         text=True,
     )
     assert json.loads(result.stdout)["reward_pot"] == "3577950.00"
+
+
+def test_show_prints_values_exactly_as_stored(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from lpsa_desktop.services.agreement_editing import update_agreement
+    from lpsa_desktop.storage.store import Store
+
+    run(capsys, "--db", db, "demo")
+
+    def finer(a):  # type: ignore[no-untyped-def]
+        target = a.targets[1]
+        indicator = dataclasses.replace(target.indicators[0], baseline=Decimal("8.625"))
+        return dataclasses.replace(
+            a,
+            targets=(
+                a.targets[0],
+                dataclasses.replace(target, indicators=(indicator,)),
+                *a.targets[2:],
+            ),
+        )
+
+    store = Store.open(db)
+    update_agreement(store, "bath-ne-somerset-lpsa1", finer, officer="t", action="edit")
+    store.close()
+    _, out, _ = run(capsys, "--db", db, "show", "bath-ne-somerset-lpsa1")
+    assert "8.625%" in out  # one decimal is the display default; a stored digit is never dropped

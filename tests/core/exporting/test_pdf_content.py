@@ -176,6 +176,7 @@ def test_every_page_has_title_status_page_n_of_m_and_the_fingerprint(
         (AgreementStatus.DRAFT, False, True),
         (AgreementStatus.PROVISIONALLY_AGREED, False, False),
         (AgreementStatus.SIGNED, False, False),
+        (AgreementStatus.SUPERSEDED, False, False),  # may have been signed: the header says superseded
         (AgreementStatus.SIGNED, True, True),
     ],
 )
