@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from lpsa_desktop.cli.main import main
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.services.agreement_editing import update_agreement
+from lpsa_desktop.storage.store import Store
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -186,15 +191,9 @@ def test_the_installed_lpsa_command_runs_without_qt(tmp_path: Path) -> None:
 
 
 def test_show_prints_values_exactly_as_stored(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    import dataclasses
-    from decimal import Decimal
-
-    from lpsa_desktop.services.agreement_editing import update_agreement
-    from lpsa_desktop.storage.store import Store
-
     run(capsys, "--db", db, "demo")
 
-    def finer(a):  # type: ignore[no-untyped-def]
+    def finer(a: Agreement) -> Agreement:
         target = a.targets[1]
         indicator = dataclasses.replace(target.indicators[0], baseline=Decimal("8.625"))
         return dataclasses.replace(
