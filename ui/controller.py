@@ -21,6 +21,7 @@ from ui import structure_edits
 from ui.app_settings import AppSettings
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.dialogs.error_dialog import show_refusal
+from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
 from ui.presentation import PresentationMode
@@ -44,6 +45,14 @@ class WindowController:
         self.settings = settings
         self.presentation = PresentationMode(window, settings.presentation_scale)
         self.structure = structure_edits.StructureEdits(window, session, self.stack_for)
+        self.files = FileActions(
+            window,
+            session,
+            settings=settings,
+            stack_for=self.stack_for,
+            presentation_active=lambda: self.presentation.active,
+            open_store=self.open_store,
+        )
         self._stacks: dict[str, QUndoStack] = {}
         self._store_location = ""
         self._connect_signals()
@@ -85,6 +94,15 @@ class WindowController:
         self._store_location = location or ""
         self._restore_layout()
         self.session.open(location, add_demo=add_demo, remembered=self.settings.last_agreement)
+
+    def open_store(self, location: str) -> None:
+        """Switch to another store: its agreements, its undo history (none yet)."""
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.window.heading.setText("Opening the store…")
+        self.session.open(location, add_demo=False, remembered=self.settings.last_agreement)
 
     def stack_for(self, agreement_ref: str) -> QUndoStack:
         stack = self._stacks.get(agreement_ref)

@@ -7,8 +7,10 @@ by tests without a store.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from lpsa_desktop.services.agreement_edits import Part
@@ -31,6 +33,7 @@ DEFAULT_SIZE = (1366, 768)
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the controller saves the layout and lets edits in flight finish
+    files_dropped = Signal(list)  # list[Path]: workbooks are imported, PDFs verified
 
     def __init__(self, undo_group: QUndoGroup) -> None:
         super().__init__()
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_docks()
         self._build_status_bar()
+        self.setAcceptDrops(True)
 
     def _build_models(self) -> None:
         self.agreement_list_model = AgreementListModel(self)
@@ -141,6 +145,16 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.presentation_label)
         bar.addPermanentWidget(self.saved_label)
         bar.addPermanentWidget(self.store_label)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -1,7 +1,7 @@
 """Presentation mode: for a meeting with the screen on the wall.
 
-Larger text everywhere, the internal-only things hidden (notes, reserve targets, the audit
-trail, which can quote both), the agreements list put away, and a banner plus a status-bar
+Larger text everywhere, the internal-only things hidden (internal notes, reserve targets,
+the audit trail, which can quote both), the agreements list put away, and a banner plus a status-bar
 badge so nobody forgets it is on. Leaving restores the layout as it was.
 """
 
@@ -46,6 +46,7 @@ class PresentationMode:
         show_internal = not active
         window.overview.set_show_internal(show_internal)
         window.targets.set_show_internal(show_internal)
+        window.freedoms.set_show_internal(show_internal)
         if not show_internal and window.tabs.currentIndex() == AUDIT_TAB:
             window.tabs.setCurrentIndex(0)
         window.tabs.setTabVisible(AUDIT_TAB, show_internal)

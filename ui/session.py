@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,13 +20,14 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.services import agreement_edits
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
-from ui.tasks import TaskControl, TaskRunner
+from ui.tasks import TaskCancelledError, TaskControl, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from lpsa_desktop.storage.store import Store
     from ui.store_work import OpenedStore, Snapshot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 OUTSIDE_CHANGE_POLL_MS = 3000
 
 
@@ -194,6 +195,41 @@ class AgreementSession(QObject):
             ),
         )
 
+    def run(
+        self,
+        work: Callable[[Store, TaskControl], T],
+        *,
+        writes: bool,
+        on_done: Callable[[T], None],
+        on_failure: Callable[[BaseException], None],
+        on_progress: Callable[[float | None, str], None] | None = None,
+    ) -> TaskHandle[T] | None:
+        """Run other store work (an import, an export) on the worker, after the edits before
+        it. Work that ``writes`` is followed by a reload, so the window shows its result."""
+        store = self.store
+        if store is None:
+            on_failure(LpsaError("no store is open"))
+            return None
+
+        def done(result: T) -> None:
+            on_done(result)
+            if writes:
+                self.reload()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, LpsaError | TaskCancelledError):
+                self._fault_handler(error)
+            on_failure(error)
+            if writes:
+                self.reload()  # whatever happened, show what the store holds
+
+        return self.runner.submit(
+            lambda control: work(store, control),
+            on_done=done,
+            on_failure=failed,
+            on_progress=on_progress,
+        )
+
     def close(self) -> None:
         """Wait for the edits on their way, then close the store."""
         self._poll.stop()
@@ -258,6 +294,9 @@ class AgreementSession(QObject):
         if stored is not None and stored.ref != self._selected_ref:
             return  # the officer has chosen another agreement meanwhile
         self._stamp = snapshot.stamp()
+        if stored is None and snapshot.summaries:
+            self.select(snapshot.summaries[0].ref)  # it was removed (an import reverted)
+            return
         if stored != self._agreement:
             self._agreement = stored
             self.agreement_changed.emit(stored)

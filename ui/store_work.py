@@ -20,7 +20,7 @@ from lpsa_desktop.services.agreement_queries import (
     load_agreement,
 )
 from lpsa_desktop.services.demo import ensure_demo_agreement
-from lpsa_desktop.services.officer import current_officer
+from lpsa_desktop.services.officer import current_officer, set_officer
 from lpsa_desktop.storage.agreement_repository import AgreementSummary
 from lpsa_desktop.storage.audit_repository import AuditEvent
 from lpsa_desktop.storage.store import Store
@@ -122,3 +122,9 @@ def remove_item(
         store, ref, part, key, parent=parent, expected=expected, officer=officer, action=action
     )
     return snapshot(store, ref)
+
+
+def change_officer(store: Store, name: str) -> str:
+    """Record ``name`` as the officer for this store; returns the name now in effect."""
+    set_officer(store, name)
+    return current_officer(store)

@@ -135,7 +135,10 @@ def test_presentation_mode_hides_internal_things_and_says_it_is_on(
     refs = [w.target_model.index(r, 0).data() for r in range(w.target_model.rowCount())]
     assert "R1" not in refs
     assert not w.tabs.isTabVisible(4)  # the audit trail
-    assert w.overview.notes_group.isHidden()
+    assert w.overview.fields["internal_notes"].isHidden()
+    assert not w.overview.fields["notes"].isHidden()  # printed notes are for everyone
+    assert w.targets.details.widgets["target:internal_notes"].isHidden()
+    assert w.freedoms.details.findChild(QLineEdit, "detail_internal_notes").isHidden()
     assert w.banner.isVisible() and w.presentation_label.isVisible()
     assert QApplication.font().pointSizeF() > normal_size * 1.2
     assert all(
@@ -144,6 +147,7 @@ def test_presentation_mode_hides_internal_things_and_says_it_is_on(
     w.banner.leave_button.click()
     assert not w.window_actions.presentation_mode.isChecked()
     assert w.target_model.rowCount() == 13 and w.tabs.isTabVisible(4)
+    assert not w.overview.fields["internal_notes"].isHidden()
     assert QApplication.font().pointSizeF() == normal_size
     assert not w.banner.isVisible()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lpsa_desktop.domain.enums import DeliveryStatus, FreedomStatus, PartnerKind
+from lpsa_desktop.domain.enums import DeliveryStatus, FreedomStatus, NegotiationStatus, PartnerKind
 from ui.item_models.cells import CellKind
 from ui.item_models.record_table_model import RecordColumn
 
@@ -19,9 +19,17 @@ FREEDOM_COLUMNS: tuple[RecordColumn, ...] = (
         DeliveryStatus,
         tooltip="Whether the Government delivered it: tracked apart from the agreed status",
     ),
+    RecordColumn(
+        "Agreed?",
+        "negotiation",
+        CellKind.CHOICE,
+        NegotiationStatus,
+        tooltip="Where it stands in this negotiation: open, agreed, parked or dropped",
+    ),
     RecordColumn("Government response", "response", in_table=False),
     RecordColumn("Alternative offered", "alternative", in_table=False),
     RecordColumn("Legal basis", "legal_basis", in_table=False),
+    RecordColumn("Internal notes", "internal_notes", in_table=False, internal=True),
 )
 
 PARTNER_COLUMNS: tuple[RecordColumn, ...] = (

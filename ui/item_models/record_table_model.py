@@ -42,6 +42,7 @@ class RecordColumn:
     optional: bool = False
     tooltip: str = ""
     in_table: bool = True  # else edited in the detail form under the table
+    internal: bool = False  # never shown in presentation mode
 
 
 class RecordTableModel(QAbstractTableModel):

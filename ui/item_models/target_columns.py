@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from lpsa_desktop.domain.enums import Direction, Unit
+from lpsa_desktop.domain.enums import Direction, NegotiationStatus, Unit
 from ui.item_models.cells import CellKind
 
 
@@ -83,6 +83,16 @@ TREE_COLUMNS: tuple[TreeColumn, ...] = (
         in_tree=False,
     ),
     TreeColumn(
+        "negotiation",
+        "Agreed?",
+        CellKind.CHOICE,
+        "negotiation",
+        "negotiation",
+        choices=NegotiationStatus,
+        optional=False,
+        tooltip="Where it stands in the negotiation: open, agreed, parked or dropped",
+    ),
+    TreeColumn(
         "reserve",
         "Reserve",
         CellKind.FLAG,
@@ -92,9 +102,17 @@ TREE_COLUMNS: tuple[TreeColumn, ...] = (
     ),
     TreeColumn(
         "notes",
-        "Notes (internal)",
+        "Notes (printed)",
         CellKind.TEXT,
         "notes",
+        optional=False,
+        in_tree=False,
+    ),
+    TreeColumn(
+        "internal_notes",
+        "Internal notes",
+        CellKind.TEXT,
+        "internal_notes",
         optional=False,
         in_tree=False,
         internal=True,

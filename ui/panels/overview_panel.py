@@ -82,7 +82,7 @@ class OverviewPanel(QScrollArea):
 
     def set_show_internal(self, show: bool) -> None:
         self._show_internal = show
-        self.notes_group.setVisible(show)
+        self._notes_form.setRowVisible(self.fields["internal_notes"], show)
         self.set_agreement(self._agreement)
 
     def _agreement_group(self) -> QGroupBox:
@@ -148,10 +148,19 @@ class OverviewPanel(QScrollArea):
         return group
 
     def _notes_group(self) -> QGroupBox:
-        group = QGroupBox("Notes (internal: hidden in presentation mode)")
-        layout = QVBoxLayout(group)
+        group = QGroupBox("Notes")
+        form = QFormLayout(group)
         self.fields["notes"] = BoundTextEdit("notes")
-        layout.addWidget(self.fields["notes"])
+        self.fields["notes"].setToolTip("Printed in the agreement")
+        self.fields["internal_notes"] = BoundTextEdit("internal_notes")
+        self.fields["internal_notes"].setToolTip(
+            "Never exported, minuted or shown in presentation mode"
+        )
+        for box in (self.fields["notes"], self.fields["internal_notes"]):
+            box.setMinimumHeight(48)
+        form.addRow("Pri&nted", self.fields["notes"])
+        form.addRow("Intern&al", self.fields["internal_notes"])
+        self._notes_form = form
         return group
 
     def _show_money(self, agreement: Agreement) -> None:

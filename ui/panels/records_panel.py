@@ -25,7 +25,15 @@ from ui.item_models.record_table_model import RecordTableModel
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.field_widgets import BoundLineEdit
 
-_NARROW = {"ref": 52, "targets": 72, "kind": 190, "status": 190, "delivery": 140}
+_NARROW = {
+    "ref": 52,
+    "targets": 72,
+    "kind": 190,
+    "status": 180,
+    "delivery": 130,
+    "negotiation": 90,
+    "department": 200,
+}
 
 
 class RecordsPanel(QWidget):
@@ -53,16 +61,19 @@ class RecordsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         self._detail_widgets: list[BoundLineEdit] = []
+        self._internal_rows: list[BoundLineEdit] = []
         detail_columns = [c for c in model.columns if not c.in_table]
         if detail_columns:
             self.details = QGroupBox("Details")
-            form = QFormLayout(self.details)
+            self._detail_form = QFormLayout(self.details)
             for column in detail_columns:
                 widget = BoundLineEdit(column.field, column.kind, optional=column.optional)
                 widget.setObjectName(f"detail_{column.field}")
                 widget.committed.connect(self._on_detail_committed)
-                form.addRow(column.header, widget)
+                self._detail_form.addRow(column.header, widget)
                 self._detail_widgets.append(widget)
+                if column.internal:
+                    self._internal_rows.append(widget)
             splitter = QSplitter(Qt.Orientation.Vertical)
             splitter.addWidget(self.table)
             splitter.addWidget(self.details)
@@ -74,6 +85,10 @@ class RecordsPanel(QWidget):
             self._show_details()
         else:
             layout.addWidget(self.table)
+
+    def set_show_internal(self, show: bool) -> None:
+        for widget in self._internal_rows:
+            self._detail_form.setRowVisible(widget, show)
 
     def current_row(self) -> int:
         index = self.table.currentIndex()

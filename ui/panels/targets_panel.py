@@ -25,8 +25,16 @@ from ui.item_models.target_tree_model import TargetTreeModel
 from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
 
-_WIDTHS = {"ref": 64, "unit": 80, "direction": 80, "stretch": 72, "weight": 64, "reserve": 64}
-_DEFAULT_WIDTH = 84
+_WIDTHS = {
+    "ref": 64,
+    "unit": 80,
+    "direction": 80,
+    "stretch": 72,
+    "weight": 64,
+    "negotiation": 80,
+    "reserve": 64,
+}
+_DEFAULT_WIDTH = 78
 
 
 class TargetsPanel(QWidget):
