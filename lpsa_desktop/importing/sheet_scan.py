@@ -43,7 +43,6 @@ class SheetScan:
     hidden_columns: list[int] = field(default_factory=list)
     far_row: bool = False
     """A row past the limit holds cells: harmless while every cell names its place."""
-    cells_without_refs: bool = False
 
 
 _BEYOND_CELL = re.compile(rb'<c r="' + _BEYOND)
@@ -81,9 +80,7 @@ def scan_sheet(
             if b't="e"' in buffer:  # error cells are rare: look for them only where they are
                 _scan_cells((file, sheet), _ERROR_CELL, buffer, cut, scan)
             scan.far_row = scan.far_row or bool(_FAR_ROW.search(buffer, 0, cut))
-            if not scan.cells_without_refs:
-                scan.cells_without_refs = bool(_CELL_WITHOUT_REF.search(buffer, 0, cut))
-            if b'hidden="' in buffer:
+            if b'hidden="1"' in buffer or b'hidden="true"' in buffer:
                 scan.hidden_rows.extend(int(m[1]) - 1 for m in _HIDDEN_ROW.finditer(buffer, 0, cut))
             carry = buffer[cut:]
     if carry:
@@ -91,11 +88,24 @@ def scan_sheet(
         if styles is not None:
             _percent_cells(styles, carry, len(carry), scan)
         _scan_cells((file, sheet), _ERROR_CELL, carry, len(carry), scan)
-    if scan.far_row and scan.cells_without_refs:
+    if scan.far_row and _has_cells_without_refs(archive, part):
         # Cells without refs are placed one after another: their extent cannot be seen
-        # from the refs, so a far row with them is refused rather than trusted.
+        # from the refs, so a far row with them is refused rather than trusted. (A second
+        # pass, only for sheets reaching that far: usually empty formatted rows.)
         raise _too_big(file, sheet, f"row {MAX_ROWS + 1:,} or beyond")
     return scan
+
+
+def _has_cells_without_refs(archive: zipfile.ZipFile, part: str) -> bool:
+    carry = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            buffer = carry + chunk
+            # A tag cut off at the end is judged with the next chunk, which gets the tail.
+            if any(m.end() + 3 < len(buffer) for m in _CELL_WITHOUT_REF.finditer(buffer)):
+                return True
+            carry = buffer[-8:]
+    return False
 
 
 def _too_big(file: str, sheet: str, where: str) -> UnsafeWorkbookError:

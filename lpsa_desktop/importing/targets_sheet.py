@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from lpsa_desktop.domain.enums import Severity
-from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, ToBeConfirmed, text_of
+from lpsa_desktop.importing.cell_numbers import CellProblem
 from lpsa_desktop.importing.cell_periods import parse_period
 from lpsa_desktop.importing.column_mapping import IGNORE, TARGET_ALIASES, Column
+from lpsa_desktop.importing.column_reader import ColumnPlan, ColumnReader
 from lpsa_desktop.importing.errors import NoTargetsSheetError
 from lpsa_desktop.importing.field_readers import TARGET_SPECS
 from lpsa_desktop.importing.issues import ImportIssue
@@ -48,20 +49,41 @@ def read_targets_table(
     table.has_formats = grid.has_formats
     table.hidden_rows, table.hidden_columns = grid.scan.hidden_rows, grid.scan.hidden_columns
     table.issues += _column_notes(file, grid.name, mapping.columns, mapping.duplicates)
-    readers = _RowReader(file, grid, mapping.columns)
     ref_columns = {c.index for c in mapping.columns if c.field in {"target_ref", "indicator_ref"}}
     end = TableEnd()
+    rows = list(data_rows(grid, start, lambda c, t: c in ref_columns and _is_ref(t), end))
+    plans = [
+        ColumnPlan(c, TARGET_SPECS[c.field], c.index - grid.column_offset)
+        for c in mapping.columns
+        if c.field and c.field != IGNORE
+    ]
+    reader = ColumnReader(file, grid.name, grid.scan, plans)
     grouper = TargetGrouper(file, grid.name, table)
-    for row, values in data_rows(grid, start, lambda c, t: c in ref_columns and _is_ref(t), end):
-        read = readers.read(row, values)
+    for (row, values), read in zip(
+        rows, reader.read(rows, _periods_from_headers(mapping.columns)), strict=True
+    ):
         if read.errors:
             table.rejected.append(RejectedRow(grid.name, row, values, read.errors))
             continue
         grouper.add(row, values, read)
     grouper.finish()
-    table.issues += readers.issues
+    table.issues += reader.issues
     table.issues += sheet_notes(file, grid.name, grid, end)
     return table
+
+
+def _periods_from_headers(columns: tuple[Column, ...]) -> dict[str, Any]:
+    """'Baseline (2003/04)' gives every row its baseline period when no column does."""
+    fixed: dict[str, Any] = {}
+    fields = {c.field for c in columns}
+    for column in columns:
+        period_field = _PERIOD_FROM_HEADER.get(column.field or "")
+        if period_field and column.extra and period_field not in fields:
+            try:
+                fixed[period_field] = parse_period(column.extra)
+            except CellProblem:
+                continue
+    return fixed
 
 
 def _is_ref(text: str) -> bool:
@@ -70,144 +92,6 @@ def _is_ref(text: str) -> bool:
     except CellProblem:
         return False
     return True
-
-
-class _Read:
-    __slots__ = ("enhancement", "errors", "indicator", "keys", "target")
-
-    def __init__(self) -> None:
-        self.keys: dict[str, Any] = {}
-        self.target: dict[str, Any] = {}
-        self.indicator: dict[str, Any] = {}
-        self.enhancement: Any = None
-        self.errors: list[str] = []
-
-
-class _RowReader:
-    """Reads the mapped cells of one row; the hot loop of a big import, kept lean."""
-
-    def __init__(self, file: str, grid: SheetGrid, columns: tuple[Column, ...]) -> None:
-        self.file, self.sheet, self.offset = file, grid.name, grid.column_offset
-        self.percent = grid.scan.percent_cells
-        self.errors_by_row: dict[int, dict[int, str]] = {}
-        for (r, c), text in grid.scan.error_cells.items():
-            self.errors_by_row.setdefault(r, {})[c] = text
-        # One tuple per read column, so that the loop over 20 cells x 20,000 rows does no
-        # attribute look-ups: (position in the row, column, attribute, level, reader, empty).
-        self.plan = [
-            (
-                c.index - self.offset,
-                c,
-                spec.attribute,
-                _LEVELS[spec.level],
-                spec.read,
-                _EMPTY.get(spec.attribute),
-            )
-            for c in columns
-            if c.field and c.field != IGNORE
-            for spec in (TARGET_SPECS[c.field],)
-        ]
-        self.fixed: dict[str, Any] = {}
-        for column in columns:
-            period_field = _PERIOD_FROM_HEADER.get(column.field or "")
-            if period_field and column.extra and not any(c.field == period_field for c in columns):
-                try:
-                    self.fixed[period_field] = parse_period(column.extra)
-                except CellProblem:
-                    continue
-        self.issues: list[ImportIssue] = []
-
-    def read(self, row: int, values: list[Raw]) -> _Read:
-        read = _Read()
-        indicator, target, keys = read.indicator, read.target, read.keys
-        indicator.update(self.fixed)
-        percent_columns = self.percent.get(row)
-        errors = self.errors_by_row.get(row)
-        width = len(values)
-        for index, column, attribute, level, reader, empty in self.plan:
-            raw = values[index] if index < width else ""
-            if errors and column.index in errors:
-                self._error(
-                    read,
-                    (row, column, errors[column.index]),
-                    expected="a value, not a formula error",
-                    message="is a formula error",
-                )
-                continue
-            if level == _KEY:
-                keys[attribute] = raw if raw != "" else None
-                continue
-            if raw == "":
-                value = empty
-            else:
-                try:
-                    value = reader(
-                        raw, percent_columns is not None and column.index in percent_columns
-                    )
-                except CellProblem as problem:
-                    self._error(
-                        read,
-                        (row, column, text_of(raw)),
-                        expected=problem.expected,
-                        message=problem.message,
-                    )
-                    continue
-                except ToBeConfirmed:
-                    value = None
-                    self.issues.append(
-                        self._issue(
-                            Severity.WARNING, (row, column, text_of(raw)), "to be confirmed"
-                        )
-                    )
-            if level == _INDICATOR:
-                indicator[attribute] = value
-            elif level == _TARGET:
-                target[attribute] = value
-            else:
-                read.enhancement = value
-        return read
-
-    def _error(
-        self, read: _Read, where: tuple[int, Column, str], *, expected: str, message: str
-    ) -> None:
-        _row, column, value = where
-        issue = self._issue(Severity.ERROR, where, message, expected)
-        self.issues.append(issue)
-        read.errors.append(
-            f"{issue.cell} ({column.header}): {value!r} {message}; expected {expected}"
-        )
-
-    def _issue(
-        self,
-        severity: Severity,
-        where: tuple[int, Column, str],
-        message: str,
-        expected: str | None = None,
-    ) -> ImportIssue:
-        row, column, value = where
-        return ImportIssue(
-            severity,
-            self.file,
-            message,
-            sheet=self.sheet,
-            row=row,
-            column=column.index,
-            header=column.header,
-            value=value,
-            expected=expected,
-            code="cell",
-        )
-
-
-_INDICATOR, _TARGET, _KEY, _CHECK = range(4)
-_LEVELS = {"indicator": _INDICATOR, "target": _TARGET, "key": _KEY, "check": _CHECK}
-_EMPTY: dict[str, Any] = {
-    "title": "",
-    "notes": "",
-    "description": "",
-    "definition": "",
-    "partners": (),
-}
 
 
 def _column_notes(

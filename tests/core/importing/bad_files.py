@@ -128,3 +128,12 @@ def word_document(folder: Path) -> Path:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return path
+
+
+def far_row_of_cells_without_refs(folder: Path) -> Path:
+    """Cells that do not say where they are, in a row past the limit: refused untrusted."""
+    source = write_return(folder / "whole.xlsx", [ROW_1A])
+    xml = sheet_part(source).replace(
+        "</sheetData>", '<row r="500000"><c t="n"><v>1</v></c></row></sheetData>'
+    )
+    return replace_parts(source, folder / "return.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()})

@@ -35,6 +35,7 @@ CASES: list[tuple[Callable[[Path], Path], type[ImportRefusedError], str]] = [
     (bad_files.declared_zip_bomb, UnsafeWorkbookError, "zip bomb"),
     (bad_files.far_away_cell, UnsafeWorkbookError, "XFD1048576"),
     (bad_files.too_many_rows, UnsafeWorkbookError, "A250000"),
+    (bad_files.far_row_of_cells_without_refs, UnsafeWorkbookError, "row 100,001 or beyond"),
     (bad_files.ods_repeated_rows_bomb, UnsafeWorkbookError, "too much memory"),
 ]
 
