@@ -56,9 +56,13 @@ class ColumnReader:
     def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> list[RowRead]:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
         reads = [RowRead(indicator=dict(fixed)) for _ in rows]
+        # calamine's rows all have the sheet's width; merged-cell fills may lengthen some.
+        width = max((len(values) for _, values in rows), default=0)
+        grid = [v if len(v) == width else [*v, *[""] * (width - len(v))] for _, v in rows]
+        columns = list(zip(*grid, strict=True)) if grid else []
+        blank: tuple[Raw, ...] = ("",) * len(rows)
         for plan in self.plans:
-            position = plan.position
-            cells = [values[position] if position < len(values) else "" for _, values in rows]
+            cells = list(columns[plan.position]) if plan.position < width else list(blank)
             parsed = self._column(plan, rows, cells, reads)
             self._place(plan, cells, parsed, reads)
         return reads
@@ -77,6 +81,19 @@ class ColumnReader:
         errors = {r: t for (r, c), t in self.scan.error_cells.items() if c == index}
         empty = _EMPTY.get(plan.spec.attribute)
         numbers = plan.spec.read is read_value
+        if not errors and numbers and all(c.__class__ is float or c == "" for c in cells):
+            if not percent_rows:
+                return [empty if c == "" else _decimal(c) for c in cells]
+            return [
+                empty
+                if c == ""
+                else plain(_decimal(c).scaleb(2))
+                if r in percent_rows
+                else _decimal(c)
+                for c, (r, _values) in zip(cells, rows, strict=True)
+            ]
+        if not (percent_rows or errors or numbers) and all(c.__class__ is str for c in cells):
+            return self._distinct_texts(plan, rows, cells, reads, empty)
         memory: dict[tuple[type, Raw, bool], Any] = {}
         parsed: list[Any] = []
         append = parsed.append
@@ -113,6 +130,40 @@ class ColumnReader:
                 )
             append(value)
         return parsed
+
+    def _distinct_texts(
+        self,
+        plan: ColumnPlan,
+        rows: Sequence[tuple[int, list[Raw]]],
+        cells: list[Raw],
+        reads: list[RowRead],
+        empty: Any,
+    ) -> list[Any]:
+        """A column of text: each distinct text is read once, then looked up for each row."""
+        read = plan.spec.read
+        known: dict[Raw, Any] = {"": empty}
+        refused: set[Raw] = set()
+        for text in set(cells) - known.keys():
+            try:
+                known[text] = read(text, False)
+            except (CellProblem, ToBeConfirmed):
+                known[text] = None
+                refused.add(text)
+        if refused:  # report each refused cell where it is (rare: the slow path is fine)
+            for n, text in enumerate(cells):
+                if text in refused:
+                    self._report(plan, rows[n][0], text, reads[n])
+        return [known[text] for text in cells]
+
+    def _report(self, plan: ColumnPlan, row: int, raw: Raw, read: RowRead) -> None:
+        try:
+            plan.spec.read(raw, False)
+        except CellProblem as problem:
+            self._error((plan, row, text_of(raw)), read, (problem.expected, problem.message))
+        except ToBeConfirmed:
+            self.issues.append(
+                self._issue(Severity.WARNING, (plan, row, text_of(raw)), "to be confirmed")
+            )
 
     def _place(
         self, plan: ColumnPlan, cells: list[Raw], parsed: list[Any], reads: list[RowRead]
@@ -167,3 +218,9 @@ class ColumnReader:
 
 
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
+
+
+def _decimal(raw: float) -> Decimal:
+    """A float cell without percentage format, as ``parse_number`` reads it, minus the calls."""
+    text = format(raw, ".15g")
+    return plain(Decimal(text)) if "e" in text else Decimal(text)

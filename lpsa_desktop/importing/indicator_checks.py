@@ -45,6 +45,9 @@ class IndicatorChecker:
             for issue in indicator_issues(indicator, Location(target, indicator.ref))
             if issue.code not in ("no_baseline", "no_stretch") or old is None
         ]
+        if not found and row.stated_enhancement is None and self._plain(row, indicator, old):
+            self._accepted.add(target)
+            return True  # the usual row: nothing to say
         if row.stated_enhancement is not None:
             mismatch = enhancement_issue(indicator, row.stated_enhancement, Location(target))
             if mismatch is not None:
@@ -80,6 +83,12 @@ class IndicatorChecker:
             return False
         self._accepted.add(target)
         return True
+
+    def _plain(self, row: IndicatorEntry, indicator: Indicator, old: Indicator | None) -> bool:
+        """No direction to infer and no percentages to doubt."""
+        inferred = old is None and row.values.get("direction") is None
+        doubtful = not self.table.has_formats and indicator.unit is Unit.PERCENT
+        return not inferred and not doubtful
 
     def _mixed_percentages(self, row: IndicatorEntry, indicator: Indicator) -> list[ImportIssue]:
         """Without cell formats 0.45 may be 45% typed as a fraction: say so, never guess."""

@@ -129,16 +129,12 @@ def _merge_target(
     values = dict(entry.values)
     if "reserve" in values:
         values["reserve"] = bool(values["reserve"])
-    if existing is None:
-        values.setdefault("title", "")
-        target = Target(ref=entry.ref, **values)
-    else:
-        target = dataclasses.replace(existing, **values)
-    indicators = list(target.indicators)
+    title = values.get("title") or (existing.title if existing else "")
+    indicators = list(existing.indicators) if existing else []
     positions = {i.ref: n for n, i in enumerate(indicators)}
     for row in entry.indicators:
         old = indicators[positions[row.ref]] if row.ref in positions else None
-        merged = _merge_indicator(row.values, row.ref, old, target.title)
+        merged = _merge_indicator(row.values, row.ref, old, title)
         if not checker.accept(entry.ref, row, merged, old):
             continue
         if row.ref in positions:
@@ -149,7 +145,10 @@ def _merge_target(
     if entry.indicators and not checker.accepted_any(entry.ref):
         # Every row of the target was refused: its target-level cells came from those rows.
         return existing
-    return dataclasses.replace(target, indicators=tuple(indicators))
+    if existing is None:
+        values.setdefault("title", "")
+        return Target(ref=entry.ref, indicators=tuple(indicators), **values)
+    return dataclasses.replace(existing, indicators=tuple(indicators), **values)
 
 
 def _merge_indicator(

@@ -18,6 +18,7 @@ from lpsa_desktop.domain.refs import make_agreement_ref
 from lpsa_desktop.errors import NotFoundError
 from lpsa_desktop.importing.council_return import read_return
 from lpsa_desktop.importing.errors import ImportBlockedError, ImportRefusedError
+from lpsa_desktop.importing.gc_pause import cycle_collector_paused
 from lpsa_desktop.importing.import_plan import EarlierImport, ImportPlan, summarise
 from lpsa_desktop.importing.return_merge import merge_return
 from lpsa_desktop.importing.return_model import CouncilReturn
@@ -35,6 +36,13 @@ def plan_import(
     overrides: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """Read ``path`` and work out what importing it would change. Writes nothing."""
+    with cycle_collector_paused():
+        return _plan(store, path, agreement, overrides)
+
+
+def _plan(
+    store: Store, path: Path, agreement: str | None, overrides: Mapping[str, str] | None
+) -> ImportPlan:
     ret = read_return(path, overrides=overrides)
     plans = []
     issues = ret.all_issues()
