@@ -220,7 +220,7 @@ class ColumnReader:
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
 
 
-def _decimal(raw: float) -> Decimal:
+def _decimal(raw: Raw) -> Decimal:
     """A float cell without percentage format, as ``parse_number`` reads it, minus the calls."""
     text = format(raw, ".15g")
     return plain(Decimal(text)) if "e" in text else Decimal(text)
