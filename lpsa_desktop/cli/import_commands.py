@@ -151,11 +151,11 @@ def run_imports(args: argparse.Namespace) -> int:
             b.officer,
             b.agreement_ref,
             b.file_name,
-            "reverted" if b.reverted_at else "",
+            "reverted" if b.reverted_at else "applied",
         ]
         for b in list_import_batches(store, ref)
     ]
-    print(table(["Batch", "When", "Officer", "Agreement", "File", ""], rows))
+    print(table(["Batch", "When", "Officer", "Agreement", "File", "State"], rows))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ MAX_ISSUES = 100
 def plan_text(plan: ImportPlan) -> str:
     lines = [f"Return {plan.file}  (SHA-256 {plan.sha256[:12]}…)"]
     if plan.ignored_sheets:
-        lines.append(f"Sheets not read: {', '.join(plan.ignored_sheets)}")
+        lines.append(f"Sheets not read (guidance, notes, lists): {', '.join(plan.ignored_sheets)}")
     for earlier in plan.earlier_imports:
         lines.append(
             f"This file was imported before: batch {earlier.batch_id} into "
@@ -47,7 +47,7 @@ def _agreement_lines(part: AgreementPlan) -> list[str]:
     if part.targets_not_in_file or part.indicators_not_in_file:
         kept = [f"target {r}" for r in part.targets_not_in_file]
         kept += [f"indicator {r}" for r in part.indicators_not_in_file]
-        lines.append(f"  In the store but not in the file (kept): {_refs(kept)}")
+        lines.append(f"  In the store, not read from this file (kept as stored): {_refs(kept)}")
     if not part.has_changes:
         lines.append("  No changes: the store already holds what this file says.")
     elif not part.is_new:
@@ -112,6 +112,8 @@ def plan_json(plan: ImportPlan) -> dict[str, Any]:
             {"sheet": r.sheet, "row": r.row + 1, "reasons": r.reasons} for r in plan.rejected
         ],
         "earlier_imports": [e.batch_id for e in plan.earlier_imports],
+        "ignored_sheets": list(plan.ignored_sheets),
+        "hidden_sheets": list(plan.hidden_sheets),
         "offered_mappings": list(plan.offered_mappings),
     }
 

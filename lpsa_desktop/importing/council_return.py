@@ -10,7 +10,6 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from lpsa_desktop.domain.enums import Severity
 from lpsa_desktop.importing.agreement_sheet import looks_like_agreement, read_agreement_sheet
 from lpsa_desktop.importing.column_mapping import fold_header
 from lpsa_desktop.importing.errors import NoTargetsSheetError
@@ -52,15 +51,6 @@ def read_return(path: Path, *, overrides: Mapping[str, str] | None = None) -> Co
             freedoms = read_freedoms_table(file, chosen["freedoms"])
     used = {grid.name for grid in chosen.values()}
     ignored = [name for name in book.sheet_names if name not in used]
-    if ignored:
-        issues.append(
-            ImportIssue(
-                Severity.WARNING,
-                file,
-                f"sheets not read (guidance, notes, charts): {', '.join(ignored)}",
-                code="sheets_ignored",
-            )
-        )
     return CouncilReturn(
         file=file,
         sha256=sha,
