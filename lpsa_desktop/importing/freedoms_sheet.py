@@ -72,7 +72,12 @@ def read_freedoms_table(
             table.rejected.append(RejectedRow(grid.name, row, values, errors))
             continue
         seen[(council, ref)] = row
-        values_given = {k: v for k, v in read.items() if v is not None}
+        # As on the Targets sheet: an empty cell clears its text; statuses keep theirs.
+        values_given = {
+            k: (() if k == "targets" else "") if v is None else v
+            for k, v in read.items()
+            if v is not None or k not in {"status", "delivery"}
+        }
         table.freedoms.append(FreedomEntry(row, ref, council, values_given))
     table.issues += sheet_notes(file, grid.name, grid, end)
     return table
