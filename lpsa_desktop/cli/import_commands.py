@@ -84,12 +84,13 @@ def run_import(args: argparse.Namespace) -> int:
         if args.rejects and plan.rejected:
             out = _rejects_path(args.rejects, path, len(args.files))
             write_rejects(out, plan.headers, plan.rejected)
+        if not args.json:
+            print(plan_text(plan))
         applied = _maybe_apply(store, plan, args)
         if plan.has_errors:
             status = EXIT_REFUSED
         results.append((plan, applied))
         if not args.json:
-            print(plan_text(plan))
             print(_outcome(plan, applied, args))
     if args.json:
         print_json([{**plan_json(p), "applied_batches": a} for p, a in results])
@@ -104,7 +105,6 @@ def _maybe_apply(store: Store, plan: ImportPlan, args: argparse.Namespace) -> li
     if not args.yes:
         if args.json or not sys.stdin.isatty():
             return None
-        print(plan_text(plan))
         if input("Apply this plan? [y/N] ").strip().lower() not in {"y", "yes"}:
             return None
     return apply_plan(

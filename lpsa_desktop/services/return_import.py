@@ -149,29 +149,29 @@ def apply_plan(
                 )
             if not part.has_changes:
                 continue
-            _write(uow, plan, part.after, current, officer)
-            batches.append(
-                uow.import_batches.add(
-                    agreement_ref=part.ref,
-                    file_name=plan.file,
-                    sha256=plan.sha256,
-                    officer=officer,
-                    counts=_counts_json(part.counts(), len(plan.rejected)),
-                    before_json=agreement_json(current) if current else None,
-                    after_json=agreement_json(part.after),
-                )
+            batch = uow.import_batches.add(
+                agreement_ref=part.ref,
+                file_name=plan.file,
+                sha256=plan.sha256,
+                officer=officer,
+                counts=_counts_json(part.counts(), len(plan.rejected)),
+                before_json=agreement_json(current) if current else None,
+                after_json=agreement_json(part.after),
             )
+            action = f"import {plan.file} (batch {batch}, SHA-256 {plan.sha256[:12]})"
+            _write(uow, part.after, current, officer=officer, action=action)
+            batches.append(batch)
     return batches
 
 
 def _write(
-    uow: UnitOfWork, plan: ImportPlan, after: Agreement, before: Agreement | None, officer: str
+    uow: UnitOfWork, after: Agreement, before: Agreement | None, *, officer: str, action: str
 ) -> None:
     if before is None:
         uow.new_agreements.insert(after)  # multi-row inserts: seconds faster on a big return
     else:
         uow.agreements.save(after)
-    uow.audit.record(after.ref, officer, f"import {plan.file}", diff_agreements(before, after))
+    uow.audit.record(after.ref, officer, action, diff_agreements(before, after))
 
 
 def _counts_json(counts: dict[str, int], rejected: int) -> str:

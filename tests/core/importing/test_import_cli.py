@@ -129,3 +129,44 @@ def test_a_column_mapping_from_the_command_line_and_saved_by_name(
     assert "Saved column mapping for this layout: no-outturn" in capsys.readouterr().out
     assert main([*db, "import", str(path), "--map", "Outturn=nonsense", "--dry-run"]) == 1
     assert "unknown field(s) nonsense" in capsys.readouterr().err
+
+
+def test_several_files_are_planned_and_applied_in_turn(
+    db: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_return(tmp_path / "a.xlsx", [ROW_1A])
+    second = write_return(tmp_path / "b.xlsx", [ROW_1A, ROW_2])
+    assert main([*db, "import", str(first), str(second), "--yes", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [r["applied_batches"] for r in results] == [[1], [2]]
+    assert results[1]["agreements"][0]["indicators_added"] == ["2"]  # on top of a.xlsx
+
+
+def test_in_a_terminal_the_plan_is_applied_only_when_the_officer_says_yes(
+    db: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = write_return(tmp_path / "r.xlsx", [ROW_1A])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(["n", "y"])
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    assert main([*db, "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Return r.xlsx") == 1 and "add --yes to apply" in out
+    assert main([*db, "import", str(path)]) == 0
+    assert "Applied: import batch 1" in capsys.readouterr().out
+
+
+def test_an_agreement_named_for_a_workbook_of_several_councils_is_refused(
+    db: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "demo"])
+    ref = capsys.readouterr().out.strip()
+    header = ["Council", *HEADER]
+    rows = [["North District", *ROW_1A], ["South District", *ROW_2]]
+    path = write_return(tmp_path / "two.xlsx", rows, header=header, agreement=None)
+    assert main([*db, "import", str(path), "--agreement", ref, "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "two.xlsx: covers 2 councils (North District, South District)" in err

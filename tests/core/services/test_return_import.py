@@ -56,7 +56,8 @@ def test_a_new_return_plans_a_new_agreement_and_applies_it_with_a_batch(
     assert json.loads(batch.counts)["indicators_added"] == 3
     with store.unit_of_work() as uow:
         (event,) = uow.audit.history(REF)
-    assert event.action == "import testshire.xlsx" and event.officer == OFFICER
+    assert event.action == f"import testshire.xlsx (batch {batch_id}, SHA-256 {plan.sha256[:12]})"
+    assert event.officer == OFFICER
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(
