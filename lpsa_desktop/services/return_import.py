@@ -123,6 +123,8 @@ def _destinations(
         except NotFoundError:
             generation = ret.agreement.generation.value if ret.agreement.generation else "LPSA1"
             ref = make_agreement_ref(name, generation, taken)
+            if len(names) == 1 and ret.agreement.ref and ret.agreement.ref not in taken:
+                ref = ret.agreement.ref  # a template keeps its agreement's ref in a new store
             taken.add(ref)
         destinations.append((name if len(names) > 1 or councils else None, ref))
     return destinations

@@ -334,3 +334,15 @@ def test_an_empty_workbook_has_no_targets_sheet(tmp_path: Path) -> None:
     with pytest.raises(NoTargetsSheetError) as refused:
         read_return(tmp_path / "notes.xlsx")
     assert "notes.xlsx" in str(refused.value) and "no sheet of targets" in str(refused.value)
+
+
+def test_an_xlsm_workbook_is_read_like_an_xlsx(tmp_path: Path) -> None:
+    path = write_return(tmp_path / "r.xlsx", [ROW_1A])
+    macro = path.rename(tmp_path / "return.xlsm")
+    assert list(indicators(read_return(macro))) == ["1a"]
+
+
+def test_a_workbook_named_xls_but_saved_as_xlsx_is_read_by_its_content(tmp_path: Path) -> None:
+    path = write_return(tmp_path / "r.xlsx", [ROW_1A])
+    misnamed = path.rename(tmp_path / "return.xls")
+    assert list(indicators(read_return(misnamed))) == ["1a"]

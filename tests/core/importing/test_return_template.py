@@ -146,3 +146,15 @@ def test_the_template_has_guidance_drop_downs_locked_headers_and_number_formats(
     pump = headers.index("Pump priming") + 1
     assert "£" in targets.cell(2, pump).number_format
     assert book["Agreement"]["B9"].number_format.endswith("%")  # the reward rate
+
+
+def test_a_template_keeps_its_agreement_ref_in_another_store(
+    store: Store, demo: Agreement, tmp_path: Path
+) -> None:
+    path = template_of(store, dataclasses.replace(demo, ref="banes-2003-proposal"), tmp_path)
+    other = Store.open(str(tmp_path / "other.sqlite"))
+    try:
+        (part,) = plan_import(other, path).agreements
+        assert part.ref == "banes-2003-proposal" and part.is_new
+    finally:
+        other.close()
