@@ -13,6 +13,8 @@ from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.ref_text import parse_indicator_ref, parse_target_ref
 from lpsa_desktop.importing.return_model import IndicatorEntry, RejectedRow, TableRead, TargetEntry
 
+_PERIODS = frozenset({"baseline_period", "end_period", "interim_period"})
+
 
 class RowValues(Protocol):
     keys: dict[str, Any]
@@ -51,8 +53,10 @@ class TargetGrouper:
             )
             return
         self._take_target_values(target, row, target_values)
+        # Periods do not make a row an indicator: a header such as "Baseline (2003/04)"
+        # gives every row one, headings included.
         heading_only = not given and not any(
-            v not in (None, "") for k, v in indicator_values.items() if k != "end_period"
+            v not in (None, "") for k, v in indicator_values.items() if k not in _PERIODS
         )
         if heading_only:
             return

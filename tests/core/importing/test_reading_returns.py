@@ -346,3 +346,16 @@ def test_a_workbook_named_xls_but_saved_as_xlsx_is_read_by_its_content(tmp_path:
     path = write_return(tmp_path / "r.xlsx", [ROW_1A])
     misnamed = path.rename(tmp_path / "return.xls")
     assert list(indicators(read_return(misnamed))) == ["1a"]
+
+
+def test_a_heading_row_stays_a_heading_when_a_header_gives_every_row_a_period(
+    tmp_path: Path,
+) -> None:
+    header = [h if h != "Baseline" else "Baseline (2003/04)" for h in HEADER]
+    rows = [
+        ["Target 3", None, "Fewer empty homes"],
+        [None, "a", None, "Homes", "number", "higher", 10, 12, 15],
+    ]
+    ret = read_return(write_return(tmp_path / "r.xlsx", rows, header=header))
+    assert list(indicators(ret)) == ["3a"]
+    assert indicators(ret)["3a"]["baseline_period"] == "2003/04"
