@@ -20,8 +20,11 @@ from lpsa_desktop.importing.limits import MAX_COLUMNS, MAX_ROWS
 
 _CHUNK = 1 << 20
 assert MAX_COLUMNS == 100 and MAX_ROWS == 100_000, "the patterns below encode these limits"
-# A value-holding cell (its tag does not close itself) beyond column CV or row 99,999.
-_BEYOND = rb"(?P<beyond>(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z])\d+|[A-Z]{1,3}[1-9]\d{5,})\"[^>]*?(?<!/)>"
+# A value-holding cell (its tag does not close itself) beyond column CV or row 100,000.
+_BEYOND = (
+    rb"(?P<beyond>(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z])\d+|[A-Z]{1,3}(?!100000\")[1-9]\d{5,})"
+    rb"\"[^>]*?(?<!/)>"
+)
 _ERROR = (
     rb'(?P<ecol>[A-Z]{1,3})(?P<erow>\d+)"(?: s="\d+")? t="e">'
     rb"(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>(?P<error>[^<]*)</v>"
@@ -30,7 +33,7 @@ _ERROR_CELL = re.compile(rb'<c r="' + _ERROR)
 _HIDDEN_ROW = re.compile(rb'<row r="(\d+)"[^>]*? hidden="(?:1|true)"')
 _HIDDEN_COLS = re.compile(rb'<col ([^>]*?hidden="(?:1|true)"[^>]*)/?>')
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
-_FAR_ROW = re.compile(rb'<row r="[1-9]\d{5,}"[^>]*?(?<!/)>')
+_FAR_ROW = re.compile(rb'<row r="(?!100000")[1-9]\d{5,}"[^>]*?(?<!/)>')
 _CELL_WITHOUT_REF = re.compile(rb"<c(?:>| (?!r=))")
 
 

@@ -99,3 +99,19 @@ def test_a_million_empty_formatted_rows_at_the_bottom_are_skipped(tmp_path: Path
     ret = read_return(path)
     assert [i.ref for t in ret.targets_table.targets for i in t.indicators] == ["1a"]
     assert not [i for i in ret.all_issues() if i.is_error]
+
+
+def test_row_100000_is_within_the_limit_and_row_100001_beyond(tmp_path: Path) -> None:
+    source = write_return(tmp_path / "whole.xlsx", [ROW_1A])
+    for row, refused in ((100_000, False), (100_001, True)):
+        xml = sheet_part(source).replace(
+            "</sheetData>", f'<row r="{row}"><c r="A{row}" t="n"><v>1</v></c></row></sheetData>'
+        )
+        path = replace_parts(
+            source, tmp_path / f"r{row}.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()}
+        )
+        if refused:
+            with pytest.raises(UnsafeWorkbookError):
+                read_return(path)
+        else:
+            assert read_return(path).targets_table.targets
