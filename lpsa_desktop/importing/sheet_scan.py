@@ -19,11 +19,13 @@ from lpsa_desktop.importing.issues import column_index, column_letters
 from lpsa_desktop.importing.limits import MAX_COLUMNS, MAX_ROWS
 
 _CHUNK = 1 << 20
-assert MAX_COLUMNS == 100 and MAX_ROWS == 100_000, "the patterns below encode these limits"
-# A value-holding cell (its tag does not close itself) beyond column CV or row 100,000.
+assert MAX_COLUMNS == 100 and MAX_ROWS == 50_000, "the patterns below encode these limits"
+# A row number past 50,000; then a value-holding cell (its tag does not close itself)
+# beyond column CV or that row.
+_FAR = rb'(?:5(?!0000")\d{4}|[6-9]\d{4}|[1-9]\d{5,})"'
 _BEYOND = (
-    rb"(?P<beyond>(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z])\d+|[A-Z]{1,3}(?!100000\")[1-9]\d{5,})"
-    rb"\"[^>]*?(?<!/)>"
+    rb'(?P<beyond>(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z])\d+"|[A-Z]{1,3}' + _FAR + rb")"
+    rb"[^>]*?(?<!/)>"
 )
 _ERROR = (
     rb'(?P<ecol>[A-Z]{1,3})(?P<erow>\d+)"(?: s="\d+")? t="e">'
@@ -33,7 +35,7 @@ _ERROR_CELL = re.compile(rb'<c r="' + _ERROR)
 _HIDDEN_ROW = re.compile(rb'<row r="(\d+)"[^>]*? hidden="(?:1|true)"')
 _HIDDEN_COLS = re.compile(rb'<col ([^>]*?hidden="(?:1|true)"[^>]*)/?>')
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
-_FAR_ROW = re.compile(rb'<row r="(?!100000")[1-9]\d{5,}"[^>]*?(?<!/)>')
+_FAR_ROW = re.compile(rb'<row r="' + _FAR + rb"[^>]*?(?<!/)>")
 _CELL_WITHOUT_REF = re.compile(rb"<c(?:>| (?!r=))")
 
 
@@ -127,7 +129,8 @@ def _scan_cells(
     for match in pattern.finditer(buffer, 0, end):
         kind = match.lastgroup
         if kind == "beyond":
-            raise _too_big(file, sheet, f"cell {match['beyond'].decode()}")
+            ref = match["beyond"].decode().rstrip('"')
+            raise _too_big(file, sheet, f"cell {ref}")
         if kind == "error":
             row, col = int(match["erow"]) - 1, column_index(match["ecol"].decode())
             scan.error_cells[(row, col)] = match["error"].decode()
