@@ -143,14 +143,14 @@ def apply_plan(
     batches: list[int] = []
     with store.unit_of_work(write=True) as uow:
         for part in plan.agreements:
+            if not part.has_changes:
+                continue
             current = uow.agreements.get(part.ref) if uow.agreements.exists(part.ref) else None
             if current != part.before:
                 raise ImportBlockedError(
                     f"{plan.file}: agreement {part.ref} changed since this plan was made; "
                     "nothing was written: read the return again"
                 )
-            if not part.has_changes:
-                continue
             batch = uow.import_batches.add(
                 agreement_ref=part.ref,
                 file_name=plan.file,
