@@ -157,11 +157,11 @@ def agreement_from_dict(data: Mapping[str, Any]) -> Agreement:
         status=AgreementStatus(data.get("status", "draft")),
         net_budget_requirement=_dec(data.get("net_budget_requirement")),
         nbr_year=data.get("nbr_year"),
-        reward_rate=_dec(data.get("reward_rate")) or DEFAULT_REWARD_RATE,
+        reward_rate=_dec_or(data.get("reward_rate"), DEFAULT_REWARD_RATE),
         pot_rounding=PotRounding(data.get("pot_rounding", "none")),
-        threshold=_dec(data.get("threshold")) or DEFAULT_THRESHOLD,
-        cap=_dec(data.get("cap")) or DEFAULT_CAP,
-        interim_fraction=_dec(data.get("interim_fraction", LPSA1_INTERIM_FRACTION)) or Decimal(0),
+        threshold=_dec_or(data.get("threshold"), DEFAULT_THRESHOLD),
+        cap=_dec_or(data.get("cap"), DEFAULT_CAP),
+        interim_fraction=_dec_or(data.get("interim_fraction"), LPSA1_INTERIM_FRACTION),
         capital_share=_dec(data.get("capital_share")),
         pump_priming_grant=_dec(data.get("pump_priming_grant")),
         notes=data.get("notes", ""),
@@ -267,6 +267,12 @@ def _dec(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _dec_or(value: Any, default: Decimal) -> Decimal:
+    """A stated value (0 included: an agreement may state a nil rate), else the default."""
+    parsed = _dec(value)
+    return default if parsed is None else parsed
 
 
 def _money(value: Decimal | None) -> str | None:

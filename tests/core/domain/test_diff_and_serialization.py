@@ -105,3 +105,13 @@ def test_delivery_reads_the_contract_examples_yes_no_and_partly(demo: Agreement)
         freedom["delivered"] = word
     states = [f.delivery.value for f in agreement_from_dict(data).freedoms[:4]]
     assert states == ["not_delivered", "delivered", "partly_delivered", "not_started"]
+
+
+def test_a_stated_zero_is_kept_not_replaced_by_the_default(demo: Agreement) -> None:
+    data = agreement_to_dict(demo)
+    data["interim_fraction"] = "0"
+    data["reward_rate"] = "0"
+    agreement = agreement_from_dict(data)
+    assert (agreement.interim_fraction, agreement.reward_rate) == (0, 0)
+    del data["interim_fraction"]
+    assert agreement_from_dict(data).interim_fraction == Decimal("0.2")
