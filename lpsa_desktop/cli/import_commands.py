@@ -10,12 +10,13 @@ from typing import Any
 from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
 from lpsa_desktop.cli.output import print_json, table
 from lpsa_desktop.cli.store_access import open_store
+from lpsa_desktop.domain.rounds import Party
 from lpsa_desktop.importing.import_plan import ImportPlan
 from lpsa_desktop.importing.rejects_workbook import write_rejects
 from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping
 from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
 from lpsa_desktop.services.officer import current_officer
-from lpsa_desktop.services.return_import import apply_plan, plan_import
+from lpsa_desktop.services.return_import import RoundRequest, apply_plan, plan_import
 from lpsa_desktop.services.return_template import write_return_template
 from lpsa_desktop.storage.store import Store
 
@@ -45,6 +46,15 @@ def register(commands: Any) -> None:
         action="store_true",
         help="apply the rows that were read even though some rows were refused",
     )
+    importing.add_argument(
+        "--round",
+        metavar="NAME",
+        help='also record the imported position as a round ("Council proposal 2")',
+    )
+    importing.add_argument(
+        "--round-party", choices=[p.value for p in Party], default=Party.COUNCIL.value,
+        help="whose position the round is (default council)",
+    )  # fmt: skip
     importing.set_defaults(run=run_import)
 
     template = commands.add_parser("template", help="a return workbook for a council, pre-filled")
@@ -107,8 +117,13 @@ def _maybe_apply(store: Store, plan: ImportPlan, args: argparse.Namespace) -> li
             return None
         if input("Apply this plan? [y/N] ").strip().lower() not in {"y", "yes"}:
             return None
+    record = RoundRequest(args.round, Party(args.round_party)) if args.round else None
     return apply_plan(
-        store, plan, officer=current_officer(store), accept_rejects=args.accept_rejects
+        store,
+        plan,
+        officer=current_officer(store),
+        accept_rejects=args.accept_rejects,
+        record_round=record,
     )
 
 

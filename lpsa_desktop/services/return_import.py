@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.diff import diff_agreements
 from lpsa_desktop.domain.refs import make_agreement_ref
+from lpsa_desktop.domain.rounds import Party
 from lpsa_desktop.errors import NotFoundError
 from lpsa_desktop.importing.council_return import read_return
 from lpsa_desktop.importing.errors import ImportBlockedError, ImportRefusedError
@@ -24,6 +26,7 @@ from lpsa_desktop.importing.return_merge import merge_return
 from lpsa_desktop.importing.return_model import CouncilReturn
 from lpsa_desktop.services.agreement_snapshots import agreement_json
 from lpsa_desktop.services.column_mappings import mappings_for_layout
+from lpsa_desktop.services.rounds import take_round_in
 from lpsa_desktop.storage.store import Store
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
@@ -130,11 +133,27 @@ def _destinations(
     return destinations
 
 
+@dataclass(frozen=True)
+class RoundRequest:
+    """Record the imported position as a negotiation round (e.g. "Council proposal 2")."""
+
+    name: str
+    party: Party = Party.COUNCIL
+    internal: bool = False
+
+
 def apply_plan(
-    store: Store, plan: ImportPlan, *, officer: str, accept_rejects: bool = False
+    store: Store,
+    plan: ImportPlan,
+    *,
+    officer: str,
+    accept_rejects: bool = False,
+    record_round: RoundRequest | None = None,
 ) -> list[int]:
     """Write the plan in one transaction, one import batch per agreement it changes;
-    returns the batch ids (none when the store already holds everything)."""
+    returns the batch ids (none when the store already holds everything). With
+    ``record_round``, each agreement the file touches also gets a round of its new state,
+    in the same transaction."""
     if plan.has_errors and not accept_rejects:
         raise ImportBlockedError(
             f"{plan.file}: {len(plan.errors)} error(s): nothing was written. Correct the "
@@ -163,6 +182,16 @@ def apply_plan(
             action = f"import {plan.file} (batch {batch}, SHA-256 {plan.sha256[:12]})"
             _write(uow, part.after, current, officer=officer, action=action)
             batches.append(batch)
+            if record_round is not None:
+                take_round_in(
+                    uow,
+                    part.ref,
+                    name=record_round.name,
+                    party=record_round.party,
+                    officer=officer,
+                    internal=record_round.internal,
+                    source=f"import {plan.file}",
+                )
     return batches
 
 
