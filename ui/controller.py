@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.validation import ValidationIssue
+from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
 from lpsa_desktop.errors import InvalidValueError
 from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
 from ui.app_settings import AppSettings
 from ui.commands.edit_field_command import EditFieldCommand
+from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
 from ui.presentation import PresentationMode
 from ui.session import AgreementSession
+from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 STATUS_MS = 6000
@@ -38,8 +41,11 @@ class WindowController:
         session: AgreementSession,
         undo_group: QUndoGroup,
         settings: AppSettings,
+        compute: TaskRunner,
     ) -> None:
         self.window = window
+        self.compute = compute  # a second thread, for validation and rewards of huge agreements
+        window.reward.background = compute
         self.session = session
         self.undo_group = undo_group
         self.settings = settings
@@ -54,6 +60,12 @@ class WindowController:
             open_store=self.open_store,
         )
         self._stacks: dict[str, QUndoStack] = {}
+        # Validation runs once per change, just after the change is on screen (a zero-time
+        # timer coalesces a burst of edits): typing never waits for it.
+        self._validation = QTimer(window)
+        self._validation.setSingleShot(True)
+        self._validation.setInterval(0)
+        self._validation.timeout.connect(self._validate)
         self._store_location = ""
         self._connect_signals()
 
@@ -132,6 +144,7 @@ class WindowController:
             )
         self.settings.sync()
         self.session.close()
+        self.compute.shutdown()
 
     # -- the store and the agreement on screen -----------------------------------------------------
 
@@ -158,6 +171,7 @@ class WindowController:
         w.signatory_model.set_agreement(agreement)
         w.overview.set_agreement(agreement)
         w.reward.set_agreement(agreement)
+        self._validation.start()
         w.navigator.show_chosen(agreement.ref if agreement else None)
         if agreement is None:
             w.heading.setText("No agreement: add one with “lpsa demo” or import a return")
@@ -168,6 +182,27 @@ class WindowController:
         w.setWindowTitle(
             f"{agreement.lead_council.name} ({agreement.generation.value}) – {WINDOW_TITLE}"
         )
+
+    def _validate(self) -> None:
+        agreement = self.session.agreement
+        if agreement is None:
+            self._show_issues(None, [])
+        elif worth_a_thread(agreement):
+            compute_after_layout(
+                self.compute,
+                lambda: validate_agreement(agreement),
+                lambda issues: self._show_issues(agreement, issues),
+            )
+        else:
+            self._show_issues(agreement, validate_agreement(agreement))
+
+    def _show_issues(self, agreement: Agreement | None, issues: list[ValidationIssue]) -> None:
+        if agreement is not self.session.agreement:
+            return  # worked out for a version that has been replaced meanwhile
+        w = self.window
+        w.target_model.set_issues(issues)
+        w.freedom_model.set_issues(issues)
+        w.overview.set_issues(issues)
 
     # -- edits -----------------------------------------------------------------------------
 

@@ -2,43 +2,23 @@
 
 Thin on purpose: every rule lives in ``lpsa_desktop`` (services for what touches the store,
 ``exporting`` for signing and verifying files, as the ``lpsa`` commands use them). Like
-``ui.store_work`` this module is imported on the worker, on first use: the workbook, PDF and
-signing libraries cost about a second to import and are not needed to show the window.
+``ui.store_work`` this module is imported on the worker, on first use: the PDF and signing
+libraries cost about a second to import and are not needed to show the window. Reading and
+applying a return runs in a child process instead (``ui.import_job``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lpsa_desktop.exporting.agreement_pdf import ExportResult
 from lpsa_desktop.exporting.identity import load_identity
 from lpsa_desktop.exporting.signing import SigningResult, sign_pdf
 from lpsa_desktop.exporting.verification import VerificationReport, verify_pdf
-from lpsa_desktop.importing.import_plan import ImportPlan
 from lpsa_desktop.services.documents import export_agreement
 from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
-from lpsa_desktop.services.return_import import apply_plan, plan_import
 from lpsa_desktop.storage.import_batch_repository import ImportBatch
 from lpsa_desktop.storage.store import Store
-
-
-@dataclass(frozen=True)
-class AppliedImport:
-    plan: ImportPlan
-    batch_ids: tuple[int, ...]
-
-
-def plan_return(store: Store, path: Path, agreement: str | None) -> ImportPlan:
-    """What importing ``path`` would change; writes nothing."""
-    return plan_import(store, path, agreement=agreement)
-
-
-def apply_return(
-    store: Store, plan: ImportPlan, *, officer: str, accept_rejects: bool
-) -> AppliedImport:
-    batches = apply_plan(store, plan, officer=officer, accept_rejects=accept_rejects)
-    return AppliedImport(plan, tuple(batches))
 
 
 def revert_batches(store: Store, batch_ids: tuple[int, ...], *, officer: str) -> None:

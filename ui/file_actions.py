@@ -5,29 +5,27 @@ agreement on screen) and reports back through the status bar. No import, PDF or 
 logic lives here or in the dialogs: they call the core's services on the worker.
 """
 
+# Each dialog's module is imported when the dialog is first opened, not at start-up.
+# ruff: noqa: PLC0415
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lpsa_desktop.version import app_version
 from ui.app_settings import AppSettings
-from ui.commands.import_command import ImportReturnCommand
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_dialog import ImportDialog
-from ui.dialogs.preferences_dialog import PreferencesDialog
-from ui.dialogs.revert_import_dialog import RevertImportDialog
-from ui.dialogs.sign_dialog import SignDialog
-from ui.dialogs.verify_dialog import VerifyDialog
 from ui.main_window import MainWindow
-from ui.printing import print_with_dialog, show_print_preview
 from ui.session import AgreementSession
 from ui.tasks import TaskControl
+
+if TYPE_CHECKING:
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+    from ui.dialogs.sign_dialog import SignDialog
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 WORKBOOK_FILTER = "Council returns (*.xlsx *.xlsm *.xls *.ods)"
@@ -119,6 +117,8 @@ class FileActions(QObject):
             if not chosen:
                 return
             path = Path(chosen)
+        from ui.dialogs.import_dialog import ImportDialog
+
         self._settings.last_folder = str(path.parent)
         agreement = self._session.agreement
         dialog = ImportDialog(
@@ -131,7 +131,9 @@ class FileActions(QObject):
         self._show(dialog)
 
     def _on_import_applied(self, applied: Any) -> None:
-        plan = applied.plan
+        from ui.commands.import_command import ImportReturnCommand
+
+        plan = applied.summary
         if applied.batch_ids and plan.agreements:
             ref = plan.agreements[0].ref
             self._stack_for(ref).push(ImportReturnCommand(self._session, applied))
@@ -141,12 +143,16 @@ class FileActions(QObject):
         )
 
     def revert_import(self) -> None:
+        from ui.dialogs.revert_import_dialog import RevertImportDialog
+
         agreement = self._session.agreement
         self._show(
             RevertImportDialog(self._session, agreement.ref if agreement else None, self._window)
         )
 
     def export_pdf(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog
+
         agreement = self._session.agreement
         if agreement is None:
             return
@@ -160,6 +166,8 @@ class FileActions(QObject):
         self._say(summary)
 
     def sign_pdf(self) -> None:
+        from ui.dialogs.sign_dialog import SignDialog
+
         agreement = self._session.agreement
         if agreement is None:
             return
@@ -184,9 +192,13 @@ class FileActions(QObject):
         self._say(summary)
 
     def verify_pdf(self, path: Path | None = None) -> None:
+        from ui.dialogs.verify_dialog import VerifyDialog
+
         self._show(VerifyDialog(self._session, path or self.last_pdf, self._window))
 
     def print_preview(self) -> None:
+        from ui.printing import show_print_preview
+
         agreement = self._session.agreement
         if agreement is not None:
             self.dialog = show_print_preview(
@@ -194,6 +206,8 @@ class FileActions(QObject):
             )
 
     def print_agreement(self) -> None:
+        from ui.printing import print_with_dialog
+
         agreement = self._session.agreement
         if agreement is not None:
             print_with_dialog(
@@ -201,6 +215,8 @@ class FileActions(QObject):
             )
 
     def preferences(self) -> None:
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             self._session.officer, self._settings.presentation_scale, self._window
         )
@@ -213,7 +229,7 @@ class FileActions(QObject):
         if name and name != self._session.officer:
 
             def work(store: Any, _control: TaskControl) -> str:
-                from ui import store_work  # noqa: PLC0415 (loaded on the worker)
+                from ui import store_work  # loaded on the worker
 
                 return store_work.change_officer(store, name)
 
@@ -236,6 +252,8 @@ class FileActions(QObject):
         QMessageBox.information(self._window, "Keyboard shortcuts", "\n".join(lines))
 
     def about(self) -> None:
+        from lpsa_desktop.version import app_version
+
         QMessageBox.about(
             self._window,
             "About LPSA Desk",

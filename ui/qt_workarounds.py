@@ -12,7 +12,6 @@ a probe shows the leak, so it switches itself off once PySide6 is fixed.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -41,6 +40,8 @@ def protect_bool_singletons() -> bool:
     global _applied  # noqa: PLW0603 (a process-wide, idempotent fix)
     if _applied or sys.version_info >= (3, 12) or not emit_leaks_bool_references():
         return False
+    import ctypes  # noqa: PLC0415 (only where the leak is found)
+
     for singleton in (True, False):
         # ob_refcnt is the first field of every CPython object.
         count = ctypes.c_ssize_t.from_address(id(singleton))

@@ -62,6 +62,7 @@ class AgreementSession(QObject):
         self._agreement: Agreement | None = None
         self._selected_ref: str | None = None
         self._writes_in_flight = 0
+        self._loads_queued: set[str | None] = set()  # touched on both threads: set ops are atomic
         self._stamp: datetime | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(OUTSIDE_CHANGE_POLL_MS)
@@ -242,11 +243,16 @@ class AgreementSession(QObject):
 
     def _load(self, ref: str | None) -> None:
         store = self.store
-        if store is None:
-            return
-        self.runner.submit(
-            lambda _c: _store_work().snapshot(store, ref), on_done=self._adopt_if_current
-        )
+        if store is None or ref in self._loads_queued:
+            return  # one load of it is queued already and will bring the latest state
+
+        def work(_control: TaskControl) -> Snapshot:
+            self._loads_queued.discard(ref)  # from now on a new change needs a new load
+            snapshot: Snapshot = _store_work().snapshot(store, ref)
+            return snapshot
+
+        self._loads_queued.add(ref)
+        self.runner.submit(work, on_done=self._adopt_if_current)
 
     def _apply_now(self, agreement_ref: str, change: Callable[[Agreement], Agreement]) -> None:
         current = self._agreement

@@ -124,10 +124,14 @@ class TaskRunner(QObject):
     idle_changed = Signal(bool)
 
     def __init__(
-        self, failure_handler: Callable[[BaseException], None], parent: QObject | None = None
+        self,
+        failure_handler: Callable[[BaseException], None],
+        parent: QObject | None = None,
+        *,
+        name: str = "lpsa-store",
     ) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lpsa-store")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._failure_handler = failure_handler
         self._pending: set[_Relay] = set()
         self._closed = False

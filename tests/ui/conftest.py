@@ -20,7 +20,7 @@ from ui.app_settings import AppSettings
 from ui.controller import WindowController
 from ui.main_window import MainWindow
 
-WAIT_MS = 10_000
+WAIT_MS = 20_000
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from tests.ui.conftest import WAIT_MS, OpenWindow
 from tests.ui.documents import DEMO, write_return
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.revert_import_dialog import RevertImportDialog
+from ui.import_child import summarise_plan
 from ui.item_models.import_batch_model import ImportBatchModel, counts_text
 from ui.item_models.import_plan_models import ImportChangesModel, ImportIssuesModel
 
@@ -171,9 +172,10 @@ def test_the_import_models_pass_the_model_tester(
     add_demo_agreement(store, officer="Test Officer")
     path = write_return(store_path, tmp_path / "r.xlsx", {("2", OUTTURN): 7.8, ("1a", WITH): "x"})
     plan = plan_import(store, path)
+    summary = summarise_plan(plan)
     changes, issues = ImportChangesModel(), ImportIssuesModel()
-    changes.set_plan(plan)
-    issues.set_plan(plan)
+    changes.set_plan(summary)
+    issues.set_plan(summary)
     qtmodeltester.check(changes, force_py=True)
     qtmodeltester.check(issues, force_py=True)
     apply_plan(store, plan, officer="Test Officer", accept_rejects=True)

@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 EMIT_MANY = """
-import ui
+from ui.qt_workarounds import protect_bool_singletons
+protect_bool_singletons()
 from PySide6.QtCore import QObject, Signal
 
 class Source(QObject):

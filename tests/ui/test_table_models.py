@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.enums import AgreementStatus, FreedomStatus, Generation, PartnerKind
+from lpsa_desktop.domain.validation import validate_agreement
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from lpsa_desktop.storage.agreement_repository import AgreementSummary
 from lpsa_desktop.storage.audit_repository import AuditEvent
@@ -63,6 +64,7 @@ def test_a_freedom_linked_to_an_unknown_target_is_marked(demo: Agreement) -> Non
         demo, freedoms=(replace(demo.freedoms[0], targets=("4", "99")), *demo.freedoms[1:])
     )
     model = records(broken, Part.FREEDOM, FREEDOM_COLUMNS)
+    model.set_issues(validate_agreement(broken))
     targets = [c.field for c in FREEDOM_COLUMNS].index("targets")
     assert model.index(0, targets).data(Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
     assert "target 99" in model.index(0, targets).data(Qt.ItemDataRole.ToolTipRole)

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.enums import Direction, Unit
+from lpsa_desktop.domain.validation import validate_agreement
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, with_field
 from ui.item_models.cells import ADDRESS_ROLE, ERROR_TINT, WARNING_TINT, FieldEdit
 from ui.item_models.target_columns import COLUMN_INDEX
@@ -112,20 +113,49 @@ def test_reserve_is_a_check_box_on_targets(qtbot: QtBot, model: TargetTreeModel)
     assert signal.args[0].new is False
 
 
+def show(model: TargetTreeModel, agreement: Agreement) -> None:
+    """As the window does: the values at once, then what validation found."""
+    model.set_agreement(agreement)
+    model.set_issues(validate_agreement(agreement))
+
+
 def test_invalid_values_are_marked_in_place_with_the_reason(
     model: TargetTreeModel, demo: Agreement
 ) -> None:
     no_stretch = with_field(demo, FieldAddress(Part.INDICATOR, "2", "with_"), Decimal("8.5"))
-    model.set_agreement(no_stretch)
+    show(model, no_stretch)
     assert cell(model, "2", "2", "with", Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
     assert "is not lower than" in str(cell(model, "2", "2", "with", Qt.ItemDataRole.ToolTipRole))
     assert cell(model, "2", "2", "without", Qt.ItemDataRole.BackgroundRole) is None
     bad_percent = with_field(demo, FieldAddress(Part.INDICATOR, "1a", "actual"), Decimal("140"))
-    model.set_agreement(bad_percent)
+    show(model, bad_percent)
     assert "not a percentage" in str(cell(model, "1", "1a", "actual", Qt.ItemDataRole.ToolTipRole))
     no_baseline = with_field(demo, FieldAddress(Part.INDICATOR, "1a", "baseline"), None)
-    model.set_agreement(no_baseline)
+    show(model, no_baseline)
     assert cell(model, "1", "1a", "baseline", Qt.ItemDataRole.BackgroundRole) == WARNING_TINT
+    assert cell(model, "2", "2", "with", Qt.ItemDataRole.BackgroundRole) is None  # fixed: unmarked
+
+
+def test_only_the_edited_row_is_repainted(
+    qtbot: QtBot, model: TargetTreeModel, demo: Agreement
+) -> None:
+    edited = with_field(demo, FieldAddress(Part.INDICATOR, "4b", "with_"), Decimal("260"))
+    with qtbot.waitSignal(model.dataChanged) as signal:
+        model.set_agreement(edited)
+    top_left, bottom_right = signal.args[0], signal.args[1]
+    assert model.indicator_at(top_left).ref == "4b"
+    assert (top_left.row(), bottom_right.row()) == (1, 1)
+
+
+def test_new_marks_repaint_the_rows_they_are_on(
+    qtbot: QtBot, model: TargetTreeModel, demo: Agreement
+) -> None:
+    model.set_issues(validate_agreement(demo))
+    broken = with_field(demo, FieldAddress(Part.INDICATOR, "7", "with_"), Decimal("130"))
+    model.set_agreement(broken)
+    with qtbot.waitSignal(model.dataChanged) as signal:
+        model.set_issues(validate_agreement(broken))
+    assert model.indicator_at(signal.args[0]).ref == "7"
 
 
 def test_a_new_value_repaints_without_a_reset(

@@ -1,9 +1,10 @@
 """Importing a council return: read it, show the plan, and write it only on Apply.
 
-Reading runs on the worker with a progress bar and a Cancel button (cancelling while
-reading writes nothing, since reading never writes). The plan shows what would be added and
-changed (old → new) and each problem by its cell. Apply writes it in one transaction; the
-import can then be undone with Ctrl+Z or reverted later from File ▸ Revert an import.
+Reading runs in a child process (``ui.import_job``), waited for on the worker, with a busy
+bar and a Cancel button that stops the child (reading never writes, so nothing is lost). The
+plan shows what would be added and changed (old → new) and each problem by its cell. Apply
+writes it in one transaction; the import can then be undone with Ctrl+Z or reverted later
+from File ▸ Revert an import.
 """
 
 from __future__ import annotations
@@ -28,22 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.import_child import PlanSummary
+from ui.import_job import AppliedImport, ImportJob
 from ui.item_models.import_plan_models import ImportChangesModel, ImportIssuesModel
 from ui.session import AgreementSession
 from ui.tasks import TaskCancelledError, TaskControl, TaskHandle
 
 if TYPE_CHECKING:
-    from lpsa_desktop.importing.import_plan import ImportPlan
     from lpsa_desktop.storage.store import Store
-    from ui.document_work import AppliedImport
 
 AUTOMATIC = ""
-
-
-def _work() -> Any:
-    from ui import document_work  # noqa: PLC0415 (heavy: loaded on the worker when used)
-
-    return document_work
 
 
 class ImportDialog(QDialog):
@@ -63,8 +58,10 @@ class ImportDialog(QDialog):
         self.resize(1000, 600)
         self._session = session
         self.path = path
-        self.plan: ImportPlan | None = None
+        self.plan: PlanSummary | None = None
         self._task: TaskHandle[Any] | None = None
+        self._job: ImportJob | None = None
+        self._agreement: str | None = None
         self._build(current_ref)
         self._connect_signals()
         self.read()
@@ -117,12 +114,13 @@ class ImportDialog(QDialog):
         """(Re-)read the file and make the plan; nothing is written."""
         path, agreement = self.path, self.destination.currentData() or None
         self._busy(f"Reading {path.name} and working out what it would change…")
+        self.plan, self._agreement = None, agreement
+        job = self._job = self._job or ImportJob(
+            self._session.store.url if self._session.store else ""
+        )
 
-        def work(store: Store, control: TaskControl) -> ImportPlan:
-            control.report(None, f"Reading {path.name}")
-            plan: ImportPlan = _work().plan_return(store, path, agreement)
-            control.check_cancelled()
-            return plan
+        def work(_store: Store, control: TaskControl) -> PlanSummary:
+            return job.plan(path, agreement, control)
 
         self._task = self._session.run(
             work, writes=False, on_done=self._show_plan, on_failure=self._on_failed
@@ -130,14 +128,26 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         if self._task is not None and not self._task.done:
-            self._task.cancel()  # reading only: cancelling loses nothing
+            self._task.cancel()  # reading only: cancelling stops the child, loses nothing
+        self._close_job()
         super().reject()
 
+    def _close_job(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:  # on the worker: after the task that may still be using it
+            self._session.run(
+                lambda _store, _control: job.close(),
+                writes=False,
+                on_done=lambda _r: None,
+                on_failure=lambda _e: None,
+            )
+
     def _on_apply(self) -> None:
-        plan = self.plan
-        if plan is None:
+        plan, job = self.plan, self._job
+        if plan is None or job is None:
             return
         accept, officer = self.accept_rejects.isChecked(), self._session.officer
+        path, agreement = self.path, self._agreement
         self._busy(f"Writing {plan.file} to the store…")
         # One transaction: stopping it half-way is not possible, and it takes seconds at most.
         self.cancel_button.setEnabled(False)
@@ -145,11 +155,9 @@ class ImportDialog(QDialog):
             "The import is being written in one step; it cannot be stopped now"
         )
 
-        def work(store: Store, _control: TaskControl) -> AppliedImport:
-            applied: AppliedImport = _work().apply_return(
-                store, plan, officer=officer, accept_rejects=accept
-            )
-            return applied
+        def work(_store: Store, _control: TaskControl) -> AppliedImport:
+            batches = job.apply(officer=officer, accept_rejects=accept)
+            return AppliedImport(plan, path, agreement, batches)
 
         self._task = self._session.run(
             work, writes=True, on_done=self._on_applied, on_failure=self._on_failed
@@ -157,10 +165,11 @@ class ImportDialog(QDialog):
 
     def _on_applied(self, applied: AppliedImport) -> None:
         self._task = None
+        self._close_job()
         self.applied.emit(applied)
         self.accept()
 
-    def _show_plan(self, plan: ImportPlan) -> None:
+    def _show_plan(self, plan: PlanSummary) -> None:
         self._task = None
         self.plan = plan
         self.progress.hide()
@@ -202,11 +211,11 @@ class ImportDialog(QDialog):
         self.read_again.setEnabled(False)
 
 
-def describe_plan(plan: ImportPlan) -> str:
+def describe_plan(plan: PlanSummary) -> str:
     """The plan in a few plain lines (rich text)."""
     lines = []
     for part in plan.agreements:
-        counts = part.counts()
+        counts = part.counts
         if part.is_new:
             head = f"<b>New agreement</b> {part.ref} for {part.council}"
         elif not part.has_changes:
@@ -226,18 +235,16 @@ def describe_plan(plan: ImportPlan) -> str:
             if n
         )
         lines.append(head + (f": {detail}" if detail else ""))
-    errors, warnings = len(plan.errors), len(plan.warnings)
-    if errors:
+    if plan.errors:
         lines.append(
-            f"<b>{errors:,} error(s)</b> ({len(plan.rejected):,} rows refused): correct the file "
+            f"<b>{plan.errors:,} error(s)</b> ({plan.rejected:,} rows refused): correct the file "
             "and read it again, or apply only the rows that were read."
         )
-    if warnings:
-        lines.append(f"{warnings:,} thing(s) to check: see Problems.")
-    for earlier in plan.earlier_imports:
+    if plan.warnings:
+        lines.append(f"{plan.warnings:,} thing(s) to check: see Problems.")
+    for batch_id, agreement_ref, imported_at in plan.earlier_imports:
         lines.append(
-            f"This same file was imported into {earlier.agreement_ref} on {earlier.imported_at} "
-            f"(batch {earlier.batch_id})."
+            f"This same file was imported into {agreement_ref} on {imported_at} (batch {batch_id})."
         )
     return "<br>".join(lines) or "The file holds nothing to import."
 

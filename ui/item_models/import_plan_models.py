@@ -1,7 +1,7 @@
 """An import plan as two tables: what would change (old → new), and the problems, by cell.
 
-A 20,000-row return can plan a few hundred thousand changes; the models keep the plan's
-own tuples and format a row only when the view asks for it.
+The rows come ready made from the child process that read the return (``PlanSummary``):
+plain strings, so a plan of tens of thousands of changes is shown at once.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from PySide6.QtGui import QColor
 from ui.item_models.cells import ERROR_TINT, WARNING_TINT
 
 if TYPE_CHECKING:
-    from lpsa_desktop.domain.diff import Change
-    from lpsa_desktop.importing.import_plan import ImportPlan
-    from lpsa_desktop.importing.issues import ImportIssue
+    from ui.import_child import ChangeRow, IssueRow, PlanSummary
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
@@ -28,15 +26,11 @@ _ADDED = QColor("#e6f4ea")
 class ImportChangesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, Change]] = []
+        self._rows: tuple[ChangeRow, ...] = ()
 
-    def set_plan(self, plan: ImportPlan | None) -> None:
+    def set_plan(self, plan: PlanSummary | None) -> None:
         self.beginResetModel()
-        self._rows = (
-            [(part.ref, change) for part in plan.agreements for change in part.changes]
-            if plan
-            else []
-        )
+        self._rows = plan.changes if plan else ()
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -59,32 +53,13 @@ class ImportChangesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        ref, change = self._rows[index.row()]
+        row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if change.kind == "added":
-                values = (
-                    ref,
-                    change.entity or "the whole agreement",
-                    "(added)",
-                    "",
-                    change.new or "",
-                )
-            elif change.kind == "removed":
-                values = (ref, change.entity, "(removed)", change.old or "", "")
-            else:
-                field = (change.field or "").replace("_", " ")
-                values = (
-                    ref,
-                    change.entity or "agreement",
-                    field,
-                    change.old or "",
-                    change.new or "",
-                )
-            text = values[index.column()]
+            text = row[index.column()]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return text if len(text) > 30 else None
             return text
-        if role == Qt.ItemDataRole.BackgroundRole and change.kind == "added":
+        if role == Qt.ItemDataRole.BackgroundRole and row[2] == "(added)":
             return _ADDED
         return None
 
@@ -92,9 +67,9 @@ class ImportChangesModel(QAbstractTableModel):
 class ImportIssuesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._issues: tuple[ImportIssue, ...] = ()
+        self._issues: tuple[IssueRow, ...] = ()
 
-    def set_plan(self, plan: ImportPlan | None) -> None:
+    def set_plan(self, plan: PlanSummary | None) -> None:
         self.beginResetModel()
         self._issues = plan.issues if plan else ()
         self.endResetModel()
@@ -119,20 +94,12 @@ class ImportIssuesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        issue = self._issues[index.row()]
+        is_error, *texts = self._issues[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            problem = issue.message + (f"; expected {issue.expected}" if issue.expected else "")
-            values = (
-                "Error" if issue.is_error else "Check",
-                issue.cell or issue.file,
-                issue.header or "",
-                issue.value or "",
-                problem,
-            )
-            text = values[index.column()]
+            values = ("Error" if is_error else "Check", *texts)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return problem if index.column() == 4 else None
-            return text
+                return values[4] if index.column() == 4 else None
+            return values[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
-            return ERROR_TINT if issue.is_error else WARNING_TINT
+            return ERROR_TINT if is_error else WARNING_TINT
         return None

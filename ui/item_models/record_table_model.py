@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.display import ParseError
 from ui.item_models import cells
@@ -60,20 +60,41 @@ class RecordTableModel(QAbstractTableModel):
         self._issues: dict[tuple[str, str], list[ValidationIssue]] = {}
 
     def set_agreement(self, agreement: Agreement | None) -> None:
+        """Show ``agreement``; repaints only the records that changed."""
         records = getattr(agreement, _COLLECTIONS[self.part]) if agreement else ()
-        same_shape = [self._key(r, i) for i, r in enumerate(records)] == [
-            self._key(r, i) for i, r in enumerate(self._records)
-        ]
-        if not same_shape:
+        old = self._records
+        if [self._key(r, i) for i, r in enumerate(records)] != [
+            self._key(r, i) for i, r in enumerate(old)
+        ]:
             self.beginResetModel()
-        self._agreement = agreement
-        self._records = records
-        self._issues = self._find_issues(agreement)
-        if not same_shape:
+            self._agreement, self._records = agreement, records
             self.endResetModel()
-        elif records:
-            bottom_right = self.index(len(records) - 1, len(self.columns) - 1)
-            self.dataChanged.emit(self.index(0, 0), bottom_right)
+            return
+        self._agreement, self._records = agreement, records
+        for row, (was, now) in enumerate(zip(old, records, strict=True)):
+            if was is not now:
+                self._repaint_row(row)
+
+    def set_issues(self, issues: list[ValidationIssue]) -> None:
+        """Mark the cells validation found wrong (only freedoms have located issues)."""
+        if self.part is not Part.FREEDOM:
+            return
+        found: dict[tuple[str, str], list[ValidationIssue]] = defaultdict(list)
+        for issue in issues:
+            if issue.location.freedom is not None:
+                found[(issue.location.freedom, issue.location.field or "ref")].append(issue)
+        changed = {
+            key
+            for key in found.keys() | self._issues.keys()
+            if found.get(key) != self._issues.get(key)
+        }
+        self._issues = dict(found)
+        for row, record in enumerate(self._records):
+            if any(key[0] == str(record.ref) for key in changed):
+                self._repaint_row(row)
+
+    def _repaint_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def record_at(self, row: int) -> Any:
         return self._records[row]
@@ -160,15 +181,3 @@ class RecordTableModel(QAbstractTableModel):
 
     def _key_text(self, record: Any, row: int) -> str:
         return str(self._key(record, row))
-
-    def _find_issues(
-        self, agreement: Agreement | None
-    ) -> dict[tuple[str, str], list[ValidationIssue]]:
-        if agreement is None or self.part is not Part.FREEDOM:
-            return {}
-        found: dict[tuple[str, str], list[ValidationIssue]] = defaultdict(list)
-        for issue in validate_agreement(agreement):
-            if issue.location.freedom is not None:
-                field = issue.location.field or "ref"
-                found[(issue.location.freedom, field)].append(issue)
-        return found

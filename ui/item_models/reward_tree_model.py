@@ -11,7 +11,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,15 +19,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.agreement import Agreement, Indicator
 from lpsa_desktop.domain.enums import Direction
 from lpsa_desktop.domain.reward import IndicatorReward, RewardResult, TargetReward
 from ui import display
 from ui.display import ParseError, fraction_percent, money_text
+from ui.item_models.target_rows import (
+    LEAF_EDITABLE,
+    LEAF_READ_ONLY,
+    READ_ONLY,
+    TOP,
+    TargetRowsModel,
+    shape,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
-_TOP = 0
 HEADERS = (
     "Ref",
     "Potential",
@@ -53,13 +58,12 @@ _TOOLTIPS = {
 }
 
 
-class RewardTreeModel(QAbstractItemModel):
+class RewardTreeModel(TargetRowsModel):
     what_if_changed = Signal(str, object)  # indicator ref, Decimal | None (None: clear it)
     edit_refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._targets: tuple[Target, ...] = ()
+        super().__init__(len(HEADERS), parent)
         self._rewards: tuple[TargetReward, ...] = ()
         self._what_ifs: dict[str, Decimal | None] = {}
         self._threshold = Decimal("0.60")
@@ -70,41 +74,38 @@ class RewardTreeModel(QAbstractItemModel):
         result: RewardResult | None,
         what_ifs: dict[str, Decimal | None],
     ) -> None:
+        """Show a new reward; repaints only the rows whose figures changed."""
         targets = agreement.active_targets if agreement else ()
         rewards = result.targets if result else ()
-        same_shape = _shape(targets) == _shape(self._targets)
-        if not same_shape:
+        threshold = result.threshold if result is not None else self._threshold
+        if shape(targets) != shape(self._targets) or threshold != self._threshold:
             self.beginResetModel()
-        self._targets, self._rewards, self._what_ifs = targets, rewards, dict(what_ifs)
-        if result is not None:
-            self._threshold = result.threshold
-        if not same_shape:
+            self._targets, self._rewards, self._what_ifs = targets, rewards, dict(what_ifs)
+            self._threshold = threshold
             self.endResetModel()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, _NEEDED_FIRST, _NEEDED_FIRST)
-        elif targets:
-            self._repaint_all()
-
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _TOP)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._targets)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._targets[parent.row()].indicators)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(HEADERS)
+            return
+        old_targets, old_rewards, old_what_ifs = self._targets, self._rewards, self._what_ifs
+        self._targets, self._rewards, self._what_ifs = targets, rewards, dict(what_ifs)
+        last = len(HEADERS) - 1
+        for row, target in enumerate(targets):
+            parent = self.index(row, 0)
+            now, was = rewards[row], old_rewards[row]
+            if target is not old_targets[row] or (now.potential, now.earned) != (
+                was.potential,
+                was.earned,
+            ):
+                self.dataChanged.emit(parent, self.index(row, last))
+            for child, indicator in enumerate(target.indicators):
+                if (
+                    indicator is not old_targets[row].indicators[child]
+                    or rewards[row].indicators[child] != old_rewards[row].indicators[child]
+                    or self._what_ifs.get(indicator.ref) != old_what_ifs.get(indicator.ref)
+                    or (indicator.ref in self._what_ifs) != (indicator.ref in old_what_ifs)
+                ):
+                    self.dataChanged.emit(
+                        self.index(child, 0, parent), self.index(child, last, parent)
+                    )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -124,15 +125,14 @@ class RewardTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _TOP and index.column() == OUTTURN_COLUMN:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if index.internalId() == TOP:
+            return READ_ONLY
+        return LEAF_EDITABLE if index.column() == OUTTURN_COLUMN else LEAF_READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _TOP:
+        if index.internalId() == TOP:
             return self._target_data(index, role)
         return self._indicator_data(index, role)
 
@@ -223,22 +223,8 @@ class RewardTreeModel(QAbstractItemModel):
     def _indicator(self, index: Index) -> Indicator:
         return self._targets[index.internalId() - 1].indicators[index.row()]
 
-    def _repaint_all(self) -> None:
-        last = len(HEADERS) - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._targets) - 1, last))
-        for row, target in enumerate(self._targets):
-            if target.indicators:
-                parent = self.index(row, 0)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(target.indicators) - 1, last, parent)
-                )
-
 
 def _round_safe(indicator: Indicator, value: Decimal, places: int) -> Decimal:
     """Round a needed outturn so that reaching the shown figure does earn the share."""
     rounding = ROUND_CEILING if indicator.direction is Direction.HIGHER else ROUND_FLOOR
     return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-
-
-def _shape(targets: tuple[Target, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((t.ref, tuple(i.ref for i in t.indicators)) for t in targets)

@@ -10,10 +10,10 @@ typing.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,29 +24,37 @@ from PySide6.QtGui import QFont
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
 from lpsa_desktop.domain.enums import Unit
-from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.display import ParseError
 from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
 from ui.item_models.target_columns import FIELD_COLUMNS, TREE_COLUMNS, TreeColumn
+from ui.item_models.target_rows import (
+    CHECKABLE,
+    EDITABLE,
+    LEAF_EDITABLE,
+    LEAF_READ_ONLY,
+    READ_ONLY,
+    TOP,
+    TargetRowsModel,
+    shape,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
-_TOP = 0  # internalId of a target row; an indicator row stores its target's row + 1
 _ItemKey = tuple[str, str | None]  # (target ref, indicator ref or None)
 
 
-class TargetTreeModel(QAbstractItemModel):
+class TargetTreeModel(TargetRowsModel):
     edit_requested = Signal(object)  # FieldEdit
     edit_refused = Signal(str)  # why typed text was not accepted
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(TREE_COLUMNS), parent)
         self._agreement: Agreement | None = None
-        self._targets: tuple[Target, ...] = ()
         self._show_internal = True
         self._issues: dict[_ItemKey, dict[int, list[ValidationIssue]]] = {}
+        self._last_column = len(TREE_COLUMNS) - 1
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -55,17 +63,32 @@ class TargetTreeModel(QAbstractItemModel):
         return self._agreement
 
     def set_agreement(self, agreement: Agreement | None) -> None:
+        """Show ``agreement``. Only the rows whose target or indicator changed are repainted:
+        an edit replaces one indicator object and keeps every other one (frozen dataclasses)."""
         targets = self._visible_targets(agreement)
-        same_shape = _shape(targets) == _shape(self._targets)
-        if not same_shape:
+        if shape(targets) != shape(self._targets):
             self.beginResetModel()
-        self._agreement = agreement
-        self._targets = targets
-        self._issues = _issues_by_cell(agreement)
-        if not same_shape:
+            self._agreement, self._targets = agreement, targets
             self.endResetModel()
-        elif targets:
-            self._repaint_all()
+            return
+        old_targets = self._targets
+        self._agreement, self._targets = agreement, targets
+        for row, (old, new) in enumerate(zip(old_targets, targets, strict=True)):
+            if old is not new:
+                self._repaint_target(row, old, new)
+
+    def set_issues(self, issues: list[ValidationIssue]) -> None:
+        """Mark the cells that validation found wrong (validation runs after the edit has
+        been shown, so typing never waits for it); repaints the rows whose marks changed."""
+        found = _issues_by_cell(self._agreement, issues)
+        changed = {
+            key
+            for key in found.keys() | self._issues.keys()
+            if found.get(key) != self._issues.get(key)
+        }
+        self._issues = found
+        for target_ref, indicator_ref in changed:
+            self._repaint_row(self.index_of(target_ref, indicator_ref))
 
     def set_show_internal(self, show: bool) -> None:
         """Presentation mode hides reserve targets (internal columns are hidden by views)."""
@@ -76,11 +99,11 @@ class TargetTreeModel(QAbstractItemModel):
     def target_at(self, index: Index) -> Target | None:
         if not index.isValid():
             return None
-        row = index.row() if index.internalId() == _TOP else index.internalId() - 1
+        row = index.row() if index.internalId() == TOP else index.internalId() - 1
         return self._targets[row]
 
     def indicator_at(self, index: Index) -> Indicator | None:
-        if not index.isValid() or index.internalId() == _TOP:
+        if not index.isValid() or index.internalId() == TOP:
             return None
         return self._targets[index.internalId() - 1].indicators[index.row()]
 
@@ -99,28 +122,6 @@ class TargetTreeModel(QAbstractItemModel):
 
     # -- Qt model interface ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _TOP)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._targets)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._targets[parent.row()].indicators)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(TREE_COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -138,14 +139,14 @@ class TargetTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        field = self._field(index)
+        leaf = index.internalId() != TOP
         column = TREE_COLUMNS[index.column()]
+        field = column.indicator_field if leaf else column.target_field
         if field is None or column.kind is CellKind.COMPUTED:
-            return base
+            return LEAF_READ_ONLY if leaf else READ_ONLY
         if column.kind is CellKind.FLAG:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
+            return CHECKABLE
+        return LEAF_EDITABLE if leaf else EDITABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -218,7 +219,7 @@ class TargetTreeModel(QAbstractItemModel):
 
     def _field(self, index: Index) -> str | None:
         column = TREE_COLUMNS[index.column()]
-        return column.target_field if index.internalId() == _TOP else column.indicator_field
+        return column.target_field if index.internalId() == TOP else column.indicator_field
 
     def _address(self, index: Index) -> FieldAddress | None:
         field = self._field(index)
@@ -254,18 +255,26 @@ class TargetTreeModel(QAbstractItemModel):
         by_column = self._issues.get((target.ref, indicator.ref if indicator else None), {})
         return by_column.get(column, [])
 
-    def _repaint_all(self) -> None:
-        last = len(TREE_COLUMNS) - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._targets) - 1, last))
-        for row, target in enumerate(self._targets):
-            if target.indicators:
-                parent = self.index(row, 0)
-                bottom = self.index(len(target.indicators) - 1, last, parent)
-                self.dataChanged.emit(self.index(0, 0, parent), bottom)
+    def _repaint_target(self, row: int, old: Target, new: Target) -> None:
+        parent = self.index(row, 0)
+        if _target_fields_changed(old, new):
+            self._repaint_row(parent)
+        for child, (was, now) in enumerate(zip(old.indicators, new.indicators, strict=True)):
+            if was is not now:
+                self._repaint_row(self.index(child, 0, parent))
+
+    def _repaint_row(self, first: QModelIndex) -> None:
+        if first.isValid():
+            last = first.siblingAtColumn(self._last_column)
+            self.dataChanged.emit(first, last)
 
 
-def _shape(targets: tuple[Target, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((t.ref, tuple(i.ref for i in t.indicators)) for t in targets)
+def _target_fields_changed(old: Target, new: Target) -> bool:
+    """Whether the target's own row shows something new (not only its indicators)."""
+    return any(getattr(old, name) != getattr(new, name) for name in _TARGET_FIELDS)
+
+
+_TARGET_FIELDS = tuple(f.name for f in fields(Target) if f.name != "indicators")
 
 
 def _stretch_text(indicator: Indicator) -> str:
@@ -281,18 +290,18 @@ def _stretch_text(indicator: Indicator) -> str:
 
 
 def _issues_by_cell(
-    agreement: Agreement | None,
+    agreement: Agreement | None, issues: list[ValidationIssue]
 ) -> dict[_ItemKey, dict[int, list[ValidationIssue]]]:
     """Validation issues keyed by the row and column they are about (ref column by default)."""
     found: dict[_ItemKey, dict[int, list[ValidationIssue]]] = defaultdict(lambda: defaultdict(list))
     if agreement is None:
         return {}
     owners = {i.ref: t.ref for t in agreement.targets for i in t.indicators}
-    for issue in validate_agreement(agreement):
+    for issue in issues:
         where = issue.location
         target_ref = where.target or (owners.get(where.indicator) if where.indicator else None)
         if target_ref is None:
             continue  # agreement-wide: shown in the overview
         column = FIELD_COLUMNS.get(where.field or "ref", 0)
         found[(target_ref, where.indicator)][column].append(issue)
-    return found
+    return {key: dict(columns) for key, columns in found.items()}

@@ -22,7 +22,7 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.enums import AgreementStatus, PotRounding, Severity
 from lpsa_desktop.domain.money import ZERO
 from lpsa_desktop.domain.reward import reward_pot
-from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.display import enum_label, money_text
 from ui.item_models.cells import CellKind, FieldEdit
@@ -40,6 +40,7 @@ class OverviewPanel(QScrollArea):
         self.setWidgetResizable(True)
         self._agreement: Agreement | None = None
         self._show_internal = True
+        self._issues: list[ValidationIssue] = []
         self.fields: dict[str, Any] = {}
         body = QWidget()
         grid = QGridLayout(body)
@@ -74,8 +75,12 @@ class OverviewPanel(QScrollArea):
             )
         )
         self._show_money(agreement)
-        reserve = {t.ref for t in agreement.targets if t.reserve}
-        issues = validate_agreement(agreement)
+
+    def set_issues(self, issues: list[ValidationIssue]) -> None:
+        """What validation found, listed under Checks (after the edit has been shown)."""
+        self._issues = issues
+        agreement = self._agreement
+        reserve = {t.ref for t in agreement.targets if t.reserve} if agreement else set()
         if not self._show_internal:  # a projected screen must not name reserve targets
             issues = [i for i in issues if i.location.target not in reserve]
         self._show_checks(issues)
@@ -83,7 +88,7 @@ class OverviewPanel(QScrollArea):
     def set_show_internal(self, show: bool) -> None:
         self._show_internal = show
         self._notes_form.setRowVisible(self.fields["internal_notes"], show)
-        self.set_agreement(self._agreement)
+        self.set_issues(self._issues)
 
     def _agreement_group(self) -> QGroupBox:
         group = QGroupBox("Agreement")

@@ -28,9 +28,12 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.reward import RewardResult, compute_reward
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, with_field
+from ui.compute import compute_after_layout, worth_a_thread
 from ui.display import fraction_percent, money_text
 from ui.item_models.reward_tree_model import RewardTreeModel
+from ui.tasks import TaskRunner
 from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.tree_expansion import expand_targets
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ class RewardPanel(QWidget):
         self._agreement: Agreement | None = None
         self._what_ifs: dict[str, Decimal | None] = {}
         self.result: RewardResult | None = None
+        self.background: TaskRunner | None = None  # for very large agreements (ui.compute)
+        self._generation = 0
         self.summary = QLabel()
         self.summary.setObjectName("rewardSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -79,7 +84,7 @@ class RewardPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.model.what_if_changed.connect(self._on_what_if_changed)
-        self.model.modelReset.connect(self.tree.expandAll)
+        self.model.modelReset.connect(lambda: expand_targets(self.tree, self.model))
         self.clear_button.clicked.connect(self.clear_what_ifs)
 
     def set_agreement(self, agreement: Agreement | None) -> None:
@@ -123,7 +128,27 @@ class RewardPanel(QWidget):
 
     def _refresh(self, shown: Agreement | None = None) -> None:
         agreement = shown or self._agreement
-        self.result = compute_reward(agreement, self._what_ifs) if agreement else None
+        self._generation += 1
+        if agreement is not None and self.background is not None and worth_a_thread(agreement):
+            generation, what_ifs = self._generation, dict(self._what_ifs)
+            self.summary.setText("Working out the reward…")
+            compute_after_layout(
+                self.background,
+                lambda: compute_reward(agreement, what_ifs),
+                lambda result: self._show(agreement, result, generation),
+            )
+            return
+        self._show(agreement, compute_reward(agreement, self._what_ifs) if agreement else None)
+
+    def _show(
+        self,
+        agreement: Agreement | None,
+        result: RewardResult | None,
+        generation: int | None = None,
+    ) -> None:
+        if generation is not None and generation != self._generation:
+            return  # a later change has been shown already
+        self.result = result
         self.model.set_reward(agreement, self.result, self._what_ifs)
         self._show_summary(agreement, self.result)
         count = len(self._what_ifs)

@@ -24,6 +24,7 @@ from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS
 from ui.item_models.target_tree_model import TargetTreeModel
 from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.tree_expansion import expand_targets
 
 _WIDTHS = {
     "ref": 64,
@@ -124,7 +125,7 @@ class TargetsPanel(QWidget):
                 header.resizeSection(index, _WIDTHS.get(column.key, _DEFAULT_WIDTH))
 
     def _after_reset(self) -> None:
-        self.tree.expandAll()
+        expand_targets(self.tree, self.model)
         self._show_details(self.tree.currentIndex())
 
     def _show_details(self, index: QModelIndex) -> None:

@@ -1,0 +1,110 @@
+"""The panels, models and docks of the main window: its second building step.
+
+Imported only once the window's frame is on screen (``MainWindow.install_panels``), so
+that these modules (and the domain they import) do not delay the first paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+
+from lpsa_desktop.services.agreement_edits import Part
+from ui.item_models.agreement_list_model import AgreementListModel
+from ui.item_models.record_columns import FREEDOM_COLUMNS, PARTNER_COLUMNS, SIGNATORY_COLUMNS
+from ui.item_models.record_table_model import RecordTableModel
+from ui.item_models.target_tree_model import TargetTreeModel
+from ui.main_window import MainWindow
+from ui.panels.audit_panel import AuditPanel
+from ui.panels.navigator_panel import NavigatorPanel
+from ui.panels.overview_panel import OverviewPanel
+from ui.panels.records_panel import RecordsPanel, side_by_side
+from ui.panels.reward_panel import RewardPanel
+from ui.panels.targets_panel import TargetsPanel
+from ui.widgets.presentation_banner import PresentationBanner
+
+DOCK_WIDTH, DOCK_HEIGHT = 250, 250
+
+
+def build_panels(window: MainWindow) -> None:
+    _build_models(window)
+    _build_tabs(window)
+    _build_docks(window)
+
+
+def _build_models(window: MainWindow) -> None:
+    window.agreement_list_model = AgreementListModel(window)
+    window.target_model = TargetTreeModel(window)
+    window.freedom_model = RecordTableModel(Part.FREEDOM, FREEDOM_COLUMNS, window)
+    window.partner_model = RecordTableModel(Part.PARTNER, PARTNER_COLUMNS, window)
+    window.signatory_model = RecordTableModel(Part.SIGNATORY, SIGNATORY_COLUMNS, window)
+
+
+def _build_tabs(window: MainWindow) -> None:
+    a = window.window_actions
+    window.banner = PresentationBanner(a.presentation_mode.shortcut().toString())
+    window.overview = OverviewPanel()
+    window.targets = TargetsPanel(
+        window.target_model, [a.add_target, a.add_indicator, a.remove_selected]
+    )
+    window.freedoms = RecordsPanel(
+        "Freedoms and flexibilities",
+        window.freedom_model,
+        [a.add_freedom, a.remove_selected],
+        stretch_column=1,
+    )
+    window.partners = RecordsPanel(
+        "Partners", window.partner_model, [a.add_partner, a.remove_selected], stretch_column=0
+    )
+    window.signatories = RecordsPanel(
+        "Signatories (in signing order)",
+        window.signatory_model,
+        [a.add_signatory, a.remove_selected],
+        stretch_column=2,
+    )
+    window.audit = AuditPanel()
+    tabs = window.tabs = QTabWidget()
+    tabs.setObjectName("agreementTabs")
+    tabs.setDocumentMode(True)
+    tabs.addTab(window.overview, "&Overview")
+    tabs.addTab(window.targets, "&Targets and indicators")
+    tabs.addTab(window.freedoms, "&Freedoms")
+    tabs.addTab(side_by_side(window.partners, window.signatories), "Partners and &signatories")
+    tabs.addTab(window.audit, "A&udit trail")
+    layout = window.central_layout
+    layout.takeAt(layout.count() - 1)  # the stretch that held the place of the tabs
+    layout.insertWidget(0, window.banner)
+    layout.addWidget(tabs, 1)
+
+
+def _build_docks(window: MainWindow) -> None:
+    window.navigator = NavigatorPanel(window.agreement_list_model)
+    window.navigator_dock = _dock(window, "Agreements", "navigatorDock", window.navigator)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.navigator_dock)
+    window.reward = RewardPanel()
+    window.reward_dock = _dock(window, "Reward", "rewardDock", window.reward)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.reward_dock)
+    window.resizeDocks([window.navigator_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.reward_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+    _bind_dock_action(window.navigator_dock, window.window_actions.show_navigator)
+    _bind_dock_action(window.reward_dock, window.window_actions.show_reward)
+
+
+def _dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)  # saveState() finds docks by object name
+    dock.setWidget(widget)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    )
+    return dock
+
+
+def _bind_dock_action(dock: QDockWidget, action: QAction) -> None:
+    # The dock's own toggle action knows when it is closed with its [x]; ours carries the
+    # shortcut and sits in the View menu. Keep the two in step.
+    action.setChecked(True)
+    action.toggled.connect(dock.setVisible)
+    dock.toggleViewAction().toggled.connect(action.setChecked)
