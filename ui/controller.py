@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -178,7 +178,8 @@ class WindowController:
             w.setWindowTitle(WINDOW_TITLE)
             return
         self.undo_group.setActiveStack(self.stack_for(agreement.ref))
-        w.heading.setText(f"<span style='font-size:large'><b>{agreement.title}</b></span>")
+        w.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is text, never markup
+        w.heading.setText(agreement.title)
         w.setWindowTitle(
             f"{agreement.lead_council.name} ({agreement.generation.value}) – {WINDOW_TITLE}"
         )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ui.actions import WindowActions, build_actions, build_menus
+from ui.widgets.heading_label import HeadingLabel
 
 if TYPE_CHECKING:
     from ui.item_models.agreement_list_model import AgreementListModel
@@ -65,10 +66,7 @@ class MainWindow(QMainWindow):
         redo = undo_group.createRedoAction(self, "&Redo")
         self.window_actions: WindowActions = build_actions(self, undo, redo)
         build_menus(self.menuBar(), self.window_actions)
-        self.heading = QLabel("Opening the store…")
-        self.heading.setObjectName("agreementHeading")
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 2px 4px;")
-        self.heading.setWordWrap(True)
+        self.heading = HeadingLabel("Opening the store…")
         central = QWidget()
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(4, 4, 4, 0)
@@ -97,6 +95,8 @@ class MainWindow(QMainWindow):
             "background: #0b5394; color: white; padding: 0 6px; font-weight: bold;"
         )
         self.presentation_label.hide()
+        for label in (self.saved_label, self.store_label):
+            label.setStyleSheet("padding: 0 8px;")
         bar.addPermanentWidget(self.presentation_label)
         bar.addPermanentWidget(self.saved_label)
         bar.addPermanentWidget(self.store_label)

@@ -43,6 +43,7 @@ class PresentationMode:
             if self._normal_font is not None:
                 app.setFont(self._normal_font)
             window.navigator_dock.setVisible(self._navigator_was_visible)
+        window.heading.follow_application_font()
         show_internal = not active
         window.overview.set_show_internal(show_internal)
         window.targets.set_show_internal(show_internal)

@@ -126,7 +126,7 @@ def test_the_filter_keeps_agreements_matching_every_word() -> None:
     assert [proxy.index(r, 0).data(REF_ROLE) for r in range(proxy.rowCount())] == ["hereford-lpsa2"]
     proxy.set_filter_text("")
     assert proxy.rowCount() == 3
-    assert model.index(1, 1).data() == "Signed"
+    assert model.index(1, 0).data() == "Herefordshire Council\nLPSA2 · Signed · 2005–2008"
     assert "01/04/2005 – 31/03/2008" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 

@@ -23,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
 REF_ROLE = Qt.ItemDataRole.UserRole + 10
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 11
-_HEADERS = ("Agreement", "Status")
+_HEADERS = ("Agreement",)
 
 
 class AgreementListModel(QAbstractTableModel):
@@ -39,7 +39,7 @@ class AgreementListModel(QAbstractTableModel):
         if [s.ref for s in summaries] == [s.ref for s in self._summaries]:
             self._summaries = list(summaries)
             if summaries:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(summaries) - 1, 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(summaries) - 1, 0))
             return
         self.beginResetModel()
         self._summaries = list(summaries)
@@ -70,10 +70,12 @@ class AgreementListModel(QAbstractTableModel):
             return None
         summary = self._summaries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                councils = " & ".join(summary.councils) or summary.title
-                return f"{councils} ({summary.generation.value})"
-            return enum_label(summary.status)
+            # Two lines, so that a long council name fits a narrow list without being cut.
+            councils = " & ".join(summary.councils) or summary.title
+            period = f"{summary.period_start.year}–{summary.period_end.year}"
+            return (
+                f"{councils}\n{summary.generation.value} · {enum_label(summary.status)} · {period}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"{summary.title}\nref {summary.ref}\n"

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _HEADERS = ("When", "Officer", "Action", "What", "From", "To")
+_WHOLE = {"added", "removed", "changed"}
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -58,6 +59,8 @@ class AuditTableModel(QAbstractTableModel):
         event = self._events[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             what = " / ".join(p for p in (event.entity, (event.field or "").replace("_", " ")) if p)
+            if event.entity in _WHOLE and not event.field:  # the agreement itself
+                what = f"the whole agreement ({event.entity})"
             values = (
                 date_text(event.at),
                 event.officer,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.item_models.audit_table_model import AuditTableModel
+from ui.widgets.column_widths import ColumnWidths
 
 
 class AuditPanel(QWidget):
@@ -40,11 +41,11 @@ class AuditPanel(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((150, 130, 200, 240, 150)):
-            header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._widths = ColumnWidths(self.table, {0: 17, 1: 14, 2: 22, 3: 28, 4: 16})
         note = QLabel(
             "Every edit is saved as it is made and recorded here; Ctrl+Z undoes the last one."
         )

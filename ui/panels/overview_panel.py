@@ -44,17 +44,16 @@ class OverviewPanel(QScrollArea):
         self.fields: dict[str, Any] = {}
         body = QWidget()
         grid = QGridLayout(body)
-        # Two columns: who and when, then what needs checking, on the left; the money (the
-        # longest form) alone on the right, so that it fits a 768-pixel-high laptop screen.
+        # Three columns: who and when over what needs checking; the money; the notes. All
+        # of it fits a 1366 x 768 laptop screen with the reward panel open.
         self.notes_group = self._notes_group()
         grid.addWidget(self._agreement_group(), 0, 0)
         grid.addWidget(self._checks_group(), 1, 0)
-        grid.addWidget(self.notes_group, 2, 0)
-        grid.addWidget(self._money_group(), 0, 1, 3, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self._money_group(), 0, 1, 2, 1)
+        grid.addWidget(self.notes_group, 0, 2, 2, 1)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         grid.setRowStretch(1, 1)
-        grid.setRowStretch(2, 1)
         self.setWidget(body)
         for widget in self.fields.values():
             widget.committed.connect(self._on_committed)
@@ -163,8 +162,9 @@ class OverviewPanel(QScrollArea):
         )
         for box in (self.fields["notes"], self.fields["internal_notes"]):
             box.setMinimumHeight(48)
-        form.addRow("Pri&nted", self.fields["notes"])
-        form.addRow("Intern&al", self.fields["internal_notes"])
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above the boxes
+        form.addRow("Pri&nted in the agreement", self.fields["notes"])
+        form.addRow("Intern&al: never exported or shown on the wall", self.fields["internal_notes"])
         self._notes_form = form
         return group
 

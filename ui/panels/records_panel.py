@@ -23,17 +23,22 @@ from PySide6.QtWidgets import (
 
 from ui.item_models.record_table_model import RecordTableModel
 from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.field_widgets import BoundLineEdit
 
-_NARROW = {
-    "ref": 52,
-    "targets": 72,
-    "kind": 190,
-    "status": 180,
-    "delivery": 130,
-    "negotiation": 90,
-    "department": 200,
+# In digits of the table's font (see ui.widgets.column_widths).
+_WIDTHS = {
+    "ref": 4,
+    "targets": 6.5,
+    "kind": 26,
+    "name": 24,
+    "position": 28,
+    "status": 19,
+    "delivery": 12,
+    "negotiation": 7.5,
+    "department": 20,
 }
+_DEFAULT_CHARS = 20
 
 
 class RecordsPanel(QWidget):
@@ -108,16 +113,18 @@ class RecordsPanel(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         install_cell_delegate(table)
         header = table.horizontalHeader()
         header.setMinimumSectionSize(48)
+        widths = {}
         for index, column in enumerate(self.model.columns):
             table.setColumnHidden(index, not column.in_table)
             if index == stretch_column:
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
             else:
-                header.resizeSection(index, _NARROW.get(column.field, 220))
+                widths[index] = _WIDTHS.get(column.field, _DEFAULT_CHARS)
+        self._widths = ColumnWidths(table, widths)
         return table
 
     def _show_details(self) -> None:

@@ -33,6 +33,7 @@ from ui.display import fraction_percent, money_text
 from ui.item_models.reward_tree_model import RewardTreeModel
 from ui.tasks import TaskRunner
 from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.tree_expansion import expand_targets
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,10 @@ class RewardPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.resizeSection(column, 104)
+        # In digits: '£298,162.50' needs 11; the "needs" columns take a figure and its unit.
+        self._widths = ColumnWidths(
+            self.tree, {1: 11.5, 2: 8, 3: 8.5, 4: 6.5, 5: 11.5, 6: 12, 7: 8, 8: 8.5}
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.what_if_label)

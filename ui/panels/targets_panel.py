@@ -24,18 +24,23 @@ from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS
 from ui.item_models.target_tree_model import TargetTreeModel
 from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
+from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.tree_expansion import expand_targets
 
+# In digits of the tree's font (see ui.widgets.column_widths); the title takes the rest.
 _WIDTHS = {
-    "ref": 64,
-    "unit": 80,
-    "direction": 80,
-    "stretch": 72,
-    "weight": 64,
-    "negotiation": 80,
-    "reserve": 64,
+    "ref": 5.5,
+    "unit": 8.5,
+    "direction": 7,
+    "baseline": 7,
+    "without": 10.5,
+    "with": 8.5,
+    "stretch": 7,
+    "actual": 7,
+    "weight": 6,
+    "negotiation": 7.5,
+    "reserve": 6.5,
 }
-_DEFAULT_WIDTH = 78
 
 
 class TargetsPanel(QWidget):
@@ -82,6 +87,8 @@ class TargetsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(splitter)
+        self._kept: tuple[str, str | None, int] | None = None
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         model.dataChanged.connect(lambda *_: self._show_details(self.tree.currentIndex()))
         self.tree.selectionModel().currentChanged.connect(
@@ -112,6 +119,8 @@ class TargetsPanel(QWidget):
             if column.internal and column.in_tree:
                 self.tree.setColumnHidden(index, not show)
         self.details.set_show_internal(show)
+        # On the wall the table is what matters: the detail form gives it its room.
+        self.details.setVisible(show)
 
     def _configure_columns(self) -> None:
         header = self.tree.header()
@@ -121,11 +130,22 @@ class TargetsPanel(QWidget):
             self.tree.setColumnHidden(index, not column.in_tree)
             if column.key == "title":
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(index, _WIDTHS.get(column.key, _DEFAULT_WIDTH))
+        self._widths = ColumnWidths(
+            self.tree, {COLUMN_INDEX[key]: chars for key, chars in _WIDTHS.items()}
+        )
+
+    def _before_reset(self) -> None:
+        target, indicator = self.current_target(), self.current_indicator()
+        column = max(self.tree.currentIndex().column(), 0)
+        self._kept = (target.ref, indicator.ref if indicator else None, column) if target else None
 
     def _after_reset(self) -> None:
         expand_targets(self.tree, self.model)
+        if self._kept is not None:  # the same item stays current (e.g. entering presentation)
+            target_ref, indicator_ref, column = self._kept
+            index = self.model.index_of(target_ref, indicator_ref, column)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
         self._show_details(self.tree.currentIndex())
 
     def _show_details(self, index: QModelIndex) -> None:
