@@ -1,4 +1,5 @@
-"""Where LPSA Desk writes its log, for the `lpsa` command line and the window alike.
+"""Where the LPSA Desk window writes its log: the same file as the `lpsa` command line's
+(``lpsa_desktop.cli.main.log_file``, which could import this module instead).
 
 An unexpected fault is written here with its traceback, and the user is told the path.
 """
@@ -20,13 +21,18 @@ def log_file() -> Path:
 def configure_logging(level: int = logging.INFO) -> Path | None:
     """Send the root logger to the log file; None when the file cannot be written."""
     path = log_file()
+    root = logging.getLogger()
+    # Once per process and file (the `lpsa` command line guards the same way): each extra
+    # handler would write every line again.
+    for existing in root.handlers:
+        if isinstance(existing, logging.FileHandler) and Path(existing.baseFilename) == path:
+            return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
     return path

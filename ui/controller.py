@@ -49,7 +49,7 @@ class WindowController:
         self.session = session
         self.undo_group = undo_group
         self.settings = settings
-        self.presentation = PresentationMode(window, settings.presentation_scale)
+        self.presentation = PresentationMode(window, lambda: settings.presentation_scale)
         self.structure = structure_edits.StructureEdits(window, session, self.stack_for)
         self.files = FileActions(
             window,

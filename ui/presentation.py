@@ -7,6 +7,8 @@ badge so nobody forgets it is on. Leaving restores the layout as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -16,9 +18,9 @@ AUDIT_TAB = 4
 
 
 class PresentationMode:
-    def __init__(self, window: MainWindow, scale: float) -> None:
+    def __init__(self, window: MainWindow, scale: Callable[[], float]) -> None:
         self._window = window
-        self.scale = scale
+        self._scale = scale  # read on each entry: Preferences may have changed it
         self.active = False
         self._normal_font: QFont | None = None
         self._navigator_was_visible = True
@@ -33,7 +35,7 @@ class PresentationMode:
         if active:
             self._normal_font = QFont(app.font())
             larger = QFont(self._normal_font)
-            larger.setPointSizeF(self._normal_font.pointSizeF() * self.scale)
+            larger.setPointSizeF(self._normal_font.pointSizeF() * self._scale())
             # The application font, not the window's: item models' bold and italic fonts and
             # any dialog opened during the meeting grow too.
             app.setFont(larger)

@@ -270,3 +270,41 @@ def test_bold_target_rows_follow_the_presentation_font(
     assert isinstance(font, QFont) and font.bold()
     assert font.pointSizeF() == QApplication.font().pointSizeF()
     w.window_actions.presentation_mode.trigger()
+
+
+def test_preferences_set_the_officer_in_the_store_and_the_presentation_size(
+    open_window: Callable[..., OpenWindow], settings: AppSettings
+) -> None:
+    opened = open_window()
+    files = opened.controller.files
+    files.preferences()
+    dialog = files.dialog
+    dialog.officer.setText("Sam Okafor")
+    dialog.scale.setValue(2.0)
+    dialog.accept()
+    opened.wait_idle()
+    assert opened.controller.session.officer == "Sam Okafor"
+    assert settings.presentation_scale == 2.0
+    normal = QApplication.font().pointSizeF()
+    opened.window.window_actions.presentation_mode.trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(normal * 2.0)
+    opened.window.window_actions.presentation_mode.trigger()
+    type_into_cell(opened.qtbot, opened, "2", "2", "with", "7.5")
+    opened.wait_idle()
+    assert opened.window.audit.model.index(0, 1).data() == "Sam Okafor"
+
+
+def test_opening_another_store_shows_it_with_its_own_undo_history(
+    open_window: Callable[..., OpenWindow], tmp_path: Path
+) -> None:
+    opened = open_window()
+    controller = opened.controller
+    type_into_cell(opened.qtbot, opened, "2", "2", "with", "7.5")
+    opened.wait_idle()
+    assert controller.stack_for(DEMO).count() == 1
+    controller.open_store(str(tmp_path / "empty.sqlite"))
+    opened.qtbot.waitUntil(lambda: controller.session.agreement is None)
+    opened.wait_idle()
+    assert opened.window.agreement_list_model.rowCount() == 0
+    assert controller.stack_for(DEMO).count() == 0
+    assert "No agreement" in opened.window.heading.text()
