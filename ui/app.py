@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import signal
 import sys
 import threading
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("lpsa.desktop")
 _SIGNAL_POLL_MS = 250
 _FIRST_PAINT_WAIT_MS = 500
+QUIT_AFTER_SHOW = "LPSA_DESKTOP_QUIT_AFTER_SHOW"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def complete() -> None:
         controller = complete_window(window, undo_group, AppSettings.for_user(), reporter)
         tune_garbage_collection(window, controller.session)
+        if os.environ.get(QUIT_AFTER_SHOW):
+            quit_once_shown(window, controller.session)
         controller.start(args.db, add_demo=args.demo)
 
     after_first_paint(window, complete)
@@ -161,6 +165,18 @@ class _FirstPaint(QObject):
 def after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
     """Run ``then`` once the window has been painted for the first time."""
     _FirstPaint(window, then)
+
+
+def quit_once_shown(window: MainWindow, session: AgreementSession) -> None:
+    """For smoke tests of a build (``LPSA_DESKTOP_QUIT_AFTER_SHOW=1``): once the store is
+    open and the window shows what it holds, say so and close the normal way."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    def shown(_history: object) -> None:
+        print("window shown", flush=True)  # noqa: T201 (read by the packaging test)
+        QTimer.singleShot(0, window.close)
+
+    session.history_loaded.connect(shown, Qt.ConnectionType.SingleShotConnection)
 
 
 def _close_on_signals(window: MainWindow) -> None:
