@@ -3,7 +3,8 @@
 Order matters: the file's real kind is sniffed, its container checked (sizes, entity
 tricks, encryption), and each sheet's XML scanned for its extent *before* calamine loads
 it, because calamine builds a dense grid and aborts the whole process when that grid
-cannot be allocated.
+cannot be allocated. The scan for formats, error values and hidden rows then runs while
+calamine loads the sheet.
 """
 
 from __future__ import annotations
@@ -17,14 +18,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import cast
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetVisibleEnum,
+)
 
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.errors import DamagedWorkbookError, EncryptedWorkbookError
 from lpsa_desktop.importing.file_kind import FileKind, sniff_file
 from lpsa_desktop.importing.number_formats import percent_styles
 from lpsa_desktop.importing.ods_scan import scan_ods
+from lpsa_desktop.importing.sheet_extent import check_extent
 from lpsa_desktop.importing.sheet_scan import SheetScan, scan_sheet
+from lpsa_desktop.importing.side_by_side import side_by_side
 from lpsa_desktop.importing.zip_container import check_container
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
@@ -103,18 +112,16 @@ class WorkbookSource:
             raise DamagedWorkbookError(self.file, f"cannot be read as a workbook ({exc})") from None
 
     def load(self, name: str) -> SheetGrid:
-        scan = self._scan(name)
-        try:
-            sheet = self._book.get_sheet_by_name(name)
-            merged = sheet.merged_cell_ranges or []
-        except PasswordError:
-            raise EncryptedWorkbookError(
-                self.file, "is protected by a password: save it without one, then import it"
-            ) from None
-        except CalamineError as exc:
-            raise DamagedWorkbookError(
-                self.file, f"sheet {name!r} cannot be read ({exc})"
-            ) from None
+        if self.kind is FileKind.OOXML:
+            # The extent first: only a sheet that passed it may reach calamine. The rest of
+            # what the XML tells is read while calamine loads the sheet (it frees the GIL).
+            self._check_extent(name)
+            (sheet, merged), scan = side_by_side(
+                lambda: self._sheet(name), lambda: self._scan(name)
+            )
+        else:
+            scan = self._scan(name)  # an .ods scan is also its extent check: it goes first
+            sheet, merged = self._sheet(name)
         start = sheet.start
         return SheetGrid(
             name=name,
@@ -125,12 +132,38 @@ class WorkbookSource:
             has_formats=self.kind is not FileKind.XLS,
         )
 
+    def _sheet(self, name: str) -> tuple[CalamineSheet, list[Merge]]:
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            return sheet, sheet.merged_cell_ranges or []
+        except PasswordError:
+            raise EncryptedWorkbookError(
+                self.file, "is protected by a password: save it without one, then import it"
+            ) from None
+        except CalamineError as exc:
+            raise DamagedWorkbookError(
+                self.file, f"sheet {name!r} cannot be read ({exc})"
+            ) from None
+
+    def _part(self, name: str) -> str:
+        part = self._sheet_parts.get(name)
+        if part is None:
+            raise DamagedWorkbookError(self.file, f"sheet {name!r} has no XML part")
+        return part
+
+    def _check_extent(self, name: str) -> None:
+        assert self._archive is not None
+        try:
+            check_extent(self.file, name, self._archive, self._part(name))
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            raise DamagedWorkbookError(
+                self.file, f"sheet {name!r} is damaged or incomplete ({exc})"
+            ) from None
+
     def _scan(self, name: str) -> SheetScan:
         if self.kind is FileKind.OOXML:
             assert self._archive is not None
-            part = self._sheet_parts.get(name)
-            if part is None:
-                raise DamagedWorkbookError(self.file, f"sheet {name!r} has no XML part")
+            part = self._part(name)
             try:
                 return scan_sheet(self.file, name, self._archive, part, self._percent_styles)
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:

@@ -137,3 +137,46 @@ def far_row_of_cells_without_refs(folder: Path) -> Path:
         "</sheetData>", '<row r="500000"><c t="n"><v>1</v></c></row></sheetData>'
     )
     return replace_parts(source, folder / "return.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()})
+
+
+def _sheet_with(folder: Path, rows: str) -> Path:
+    """The one-row return with ``rows`` added at the end of its Targets sheet."""
+    source = write_return(folder / "whole.xlsx", [ROW_1A])
+    xml = sheet_part(source).replace("</sheetData>", rows + "</sheetData>")
+    return replace_parts(source, folder / "return.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()})
+
+
+# calamine places a cell by its r attribute however that is written (measured: each of
+# these made it ask for a grid of gigabytes and abort the process before the extent check
+# read refs in any spelling).
+def far_cell_in_lower_case(folder: Path) -> Path:
+    return _sheet_with(folder, '<row r="3"><c r="xfd1048576" t="n"><v>1</v></c></row>')
+
+
+def far_cell_with_its_ref_last(folder: Path) -> Path:
+    return _sheet_with(folder, '<row r="3"><c t="n" s="0" r="XFD3"><v>1</v></c></row>')
+
+
+def far_cell_in_single_quotes(folder: Path) -> Path:
+    return _sheet_with(folder, '<row r="3"><c r=\'XFD3\' t="n"><v>1</v></c></row>')
+
+
+def far_cell_with_a_namespace_prefix(folder: Path) -> Path:
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return _sheet_with(
+        folder, f'<row r="3"><x:c xmlns:x="{ns}" r="XFD3" t="n"><x:v>1</x:v></x:c></row>'
+    )
+
+
+def far_row_written_with_leading_zeros(folder: Path) -> Path:
+    return _sheet_with(folder, '<row r="3"><c r="CV0600000" t="n"><v>1</v></c></row>')
+
+
+def far_ref_given_twice(folder: Path) -> Path:
+    """calamine takes the last of two r attributes."""
+    return _sheet_with(folder, '<row r="3"><c r="A3" r="XFD3" t="n"><v>1</v></c></row>')
+
+
+def wide_row_of_cells_without_refs(folder: Path) -> Path:
+    """Cells without refs go one after another: 20,000 of them reach column ADNX."""
+    return _sheet_with(folder, '<row r="3">' + '<c t="n"><v>1</v></c>' * 20_000 + "</row>")

@@ -37,6 +37,13 @@ CASES: list[tuple[Callable[[Path], Path], type[ImportRefusedError], str]] = [
     (bad_files.too_many_rows, UnsafeWorkbookError, "A250000"),
     (bad_files.far_row_of_cells_without_refs, UnsafeWorkbookError, "row 50,001 or beyond"),
     (bad_files.ods_repeated_rows_bomb, UnsafeWorkbookError, "too much memory"),
+    (bad_files.far_cell_in_lower_case, UnsafeWorkbookError, "xfd1048576"),
+    (bad_files.far_cell_with_its_ref_last, UnsafeWorkbookError, "XFD3"),
+    (bad_files.far_cell_in_single_quotes, UnsafeWorkbookError, "XFD3"),
+    (bad_files.far_cell_with_a_namespace_prefix, UnsafeWorkbookError, "XFD3"),
+    (bad_files.far_row_written_with_leading_zeros, UnsafeWorkbookError, "CV0600000"),
+    (bad_files.far_ref_given_twice, DamagedWorkbookError, "duplicate attribute"),
+    (bad_files.wide_row_of_cells_without_refs, UnsafeWorkbookError, "column CW or beyond"),
 ]
 
 
@@ -115,3 +122,21 @@ def test_row_50000_is_within_the_limit_and_row_50001_beyond(tmp_path: Path) -> N
                 read_return(path)
         else:
             assert read_return(path).targets_table.targets
+
+
+def test_cells_written_unusually_but_within_the_limits_are_read(tmp_path: Path) -> None:
+    """Such cells are placed the way calamine places them (a slower, exact walk), and a
+    sheet they keep within the limits reads as usual."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rows = (
+        '<row r="3"><c t="n"><v>1</v></c><c t="n"><v>2</v></c></row>'
+        f'<row r="4"><x:c xmlns:x="{ns}" r=\'b4\' t="n"><x:v>3</x:v></x:c></row>'
+        '<row r="0049999"><c t="n"><v>4</v></c></row>'
+    )
+    source = write_return(tmp_path / "whole.xlsx", [ROW_1A])
+    xml = sheet_part(source).replace("</sheetData>", rows + "</sheetData>")
+    path = replace_parts(
+        source, tmp_path / "return.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()}
+    )
+    ret = read_return(path)  # not refused
+    assert "1a" in [i.ref for t in ret.targets_table.targets for i in t.indicators]
