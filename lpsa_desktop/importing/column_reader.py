@@ -9,13 +9,20 @@ repeats them all the way down. Rows are then put back together from the columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from lpsa_desktop.domain.enums import Severity
-from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, ToBeConfirmed, plain, text_of
+from lpsa_desktop.importing.cell_numbers import (
+    CellProblem,
+    Raw,
+    ToBeConfirmed,
+    float_decimal,
+    text_of,
+)
 from lpsa_desktop.importing.column_mapping import Column
+from lpsa_desktop.importing.column_numbers import decimal_column, percentages_as_shown
 from lpsa_desktop.importing.field_readers import FieldSpec, read_value
 from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.sheet_scan import SheetScan
@@ -30,14 +37,18 @@ _EMPTY: dict[str, Any] = {
 
 
 @dataclass
-class RowRead:
-    """One row's cells, sorted by where they go."""
+class RowsRead:
+    """A table's rows as read: for row ``n`` (its place in the table), ``keys[n]`` and
+    ``targets[n]`` hold its values in the order of ``key_names`` and ``target_names``,
+    ``indicators[n]`` its indicator fields, ``errors.get(n)`` why it cannot be read."""
 
-    keys: dict[str, Any] = field(default_factory=dict)
-    target: dict[str, Any] = field(default_factory=dict)
-    indicator: dict[str, Any] = field(default_factory=dict)
-    enhancement: Decimal | None = None
-    errors: list[str] = field(default_factory=list)
+    key_names: list[str]
+    target_names: list[str]
+    keys: list[tuple[Any, ...]]
+    targets: list[tuple[Any, ...]]
+    indicators: list[dict[str, Any]]
+    enhancements: list[Decimal | None]
+    errors: dict[int, list[str]]
 
 
 @dataclass
@@ -52,55 +63,83 @@ class ColumnReader:
     def __init__(self, file: str, sheet: str, scan: SheetScan, plans: Sequence[ColumnPlan]) -> None:
         self.file, self.sheet, self.scan, self.plans = file, sheet, scan, plans
         self.issues: list[ImportIssue] = []
+        self._errors: dict[int, list[str]] = {}
+        self._percent_rows: dict[int, set[int]] = {}
+        self._row_places: dict[int, int] | None = None
 
-    def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> list[RowRead]:
+    def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> RowsRead:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
-        reads = [RowRead(indicator=dict(fixed)) for _ in rows]
+        self._errors, self._row_places, self._percent_rows = {}, None, {}
+        for row, shown in self.scan.percent_cells.items():  # column → its percentage rows
+            for column in shown:
+                self._percent_rows.setdefault(column, set()).add(row)
         # calamine's rows all have the sheet's width; merged-cell fills may lengthen some.
         width = max((len(values) for _, values in rows), default=0)
         grid = [v if len(v) == width else [*v, *[""] * (width - len(v))] for _, v in rows]
         columns = list(zip(*grid, strict=True)) if grid else []
         blank: tuple[Raw, ...] = ("",) * len(rows)
+        parsed: dict[str, tuple[list[str], list[Sequence[Any]]]] = {
+            level: ([], []) for level in ("key", "target", "indicator", "check")
+        }
         for plan in self.plans:
-            cells = list(columns[plan.position]) if plan.position < width else list(blank)
-            parsed = self._column(plan, rows, cells, reads)
-            self._place(plan, cells, parsed, reads)
-        return reads
+            cells = columns[plan.position] if plan.position < width else blank
+            names, values = parsed[plan.spec.level]
+            names.append(plan.spec.attribute)
+            if plan.spec.level == "key":
+                values.append([None if raw == "" else raw for raw in cells])
+            else:
+                values.append(self._column(plan, rows, cells))
+        return self._rows(len(rows), parsed, fixed)
+
+    def _rows(
+        self,
+        count: int,
+        parsed: dict[str, tuple[list[str], list[Sequence[Any]]]],
+        fixed: dict[str, Any],
+    ) -> RowsRead:
+        """The columns put back together as rows: tuples, and one dict per row for the
+        indicator (built in one call rather than cell by cell)."""
+        (keys, key_values), (targets, target_values) = parsed["key"], parsed["target"]
+        names, indicator_values = parsed["indicator"]
+        checks = parsed["check"][1]
+        nothing: list[tuple[Any, ...]] = [()] * count
+        by_row = zip(*indicator_values, strict=True) if indicator_values else nothing
+        indicators = [dict(zip(names, values, strict=True)) for values in by_row]
+        if fixed:
+            indicators = [{**fixed, **values} for values in indicators]
+        return RowsRead(
+            keys,
+            targets,
+            list(zip(*key_values, strict=True)) if key_values else nothing,
+            list(zip(*target_values, strict=True)) if target_values else nothing,
+            indicators,
+            list(checks[-1]) if checks else [None] * count,
+            self._errors,
+        )
 
     def _column(
-        self,
-        plan: ColumnPlan,
-        rows: Sequence[tuple[int, list[Raw]]],
-        cells: list[Raw],
-        reads: list[RowRead],
+        self, plan: ColumnPlan, rows: Sequence[tuple[int, list[Raw]]], cells: Sequence[Raw]
     ) -> list[Any]:
-        if plan.spec.level == "key":
-            return cells
         index = plan.column.index
-        percent_rows = {r for r, cols in self.scan.percent_cells.items() if index in cols}
+        percent_rows = self._percent_rows.get(index, set())
         errors = {r: t for (r, c), t in self.scan.error_cells.items() if c == index}
         empty = _EMPTY.get(plan.spec.attribute)
         numbers = plan.spec.read is read_value
-        if not errors and numbers and all(c.__class__ is float or c == "" for c in cells):
-            if not percent_rows:
-                return [empty if c == "" else _decimal(c) for c in cells]
-            return [
-                empty
-                if c == ""
-                else plain(_decimal(c).scaleb(2))
-                if r in percent_rows
-                else _decimal(c)
-                for c, (r, _values) in zip(cells, rows, strict=True)
-            ]
-        if not (percent_rows or errors or numbers) and all(c.__class__ is str for c in cells):
-            return self._distinct_texts(plan, rows, cells, reads, empty)
+        distinct = set(cells)  # a return repeats its values: judge each once
+        if not errors and numbers and all(c.__class__ is float or c == "" for c in distinct):
+            values = decimal_column(cells, distinct, empty)
+            if percent_rows:
+                percentages_as_shown(values, cells, self._places(rows), percent_rows)
+            return values
+        if not (percent_rows or errors or numbers) and all(c.__class__ is str for c in distinct):
+            return self._distinct_texts(plan, rows, cells, distinct, empty)
         memory: dict[tuple[type, Raw, bool], Any] = {}
         parsed: list[Any] = []
         append = parsed.append
         for n, raw in enumerate(cells):
             # calamine gives a formula's error value as empty text: the scan knows better.
             if errors and rows[n][0] in errors:
-                self._error((plan, rows[n][0], errors[rows[n][0]]), reads[n], _FORMULA_ERROR)
+                self._error((plan, rows[n][0], errors[rows[n][0]]), n, _FORMULA_ERROR)
                 append(None)
                 continue
             if raw == "":
@@ -109,8 +148,7 @@ class ColumnReader:
             row = rows[n][0]
             percent = row in percent_rows
             if numbers and raw.__class__ is float and not percent:
-                text = format(raw, ".15g")  # parse_number's float path, without the calls
-                append(plain(Decimal(text)) if "e" in text else Decimal(text))
+                append(float_decimal(raw))  # parse_number's float path, without the calls
                 continue
             key = (raw.__class__, raw, percent)
             if key in memory:
@@ -120,9 +158,7 @@ class ColumnReader:
                 value = memory[key] = plan.spec.read(raw, percent)
             except CellProblem as problem:
                 value = None
-                self._error(
-                    (plan, row, text_of(raw)), reads[n], (problem.expected, problem.message)
-                )
+                self._error((plan, row, text_of(raw)), n, (problem.expected, problem.message))
             except ToBeConfirmed:
                 value = None
                 self.issues.append(
@@ -131,19 +167,24 @@ class ColumnReader:
             append(value)
         return parsed
 
+    def _places(self, rows: Sequence[tuple[int, list[Raw]]]) -> dict[int, int]:
+        if self._row_places is None:
+            self._row_places = {row: n for n, (row, _values) in enumerate(rows)}
+        return self._row_places
+
     def _distinct_texts(
         self,
         plan: ColumnPlan,
         rows: Sequence[tuple[int, list[Raw]]],
-        cells: list[Raw],
-        reads: list[RowRead],
+        cells: Sequence[Raw],
+        distinct: set[Raw],
         empty: Any,
     ) -> list[Any]:
         """A column of text: each distinct text is read once, then looked up for each row."""
         read = plan.spec.read
         known: dict[Raw, Any] = {"": empty}
         refused: set[Raw] = set()
-        for text in set(cells) - known.keys():
+        for text in distinct - known.keys():
             try:
                 known[text] = read(text, False)
             except (CellProblem, ToBeConfirmed):
@@ -152,46 +193,27 @@ class ColumnReader:
         if refused:  # report each refused cell where it is (rare: the slow path is fine)
             for n, text in enumerate(cells):
                 if text in refused:
-                    self._report(plan, rows[n][0], text, reads[n])
+                    self._report(plan, rows[n][0], text, n)
         return [known[text] for text in cells]
 
-    def _report(self, plan: ColumnPlan, row: int, raw: Raw, read: RowRead) -> None:
+    def _report(self, plan: ColumnPlan, row: int, raw: Raw, n: int) -> None:
         try:
             plan.spec.read(raw, False)
         except CellProblem as problem:
-            self._error((plan, row, text_of(raw)), read, (problem.expected, problem.message))
+            self._error((plan, row, text_of(raw)), n, (problem.expected, problem.message))
         except ToBeConfirmed:
             self.issues.append(
                 self._issue(Severity.WARNING, (plan, row, text_of(raw)), "to be confirmed")
             )
 
-    def _place(
-        self, plan: ColumnPlan, cells: list[Raw], parsed: list[Any], reads: list[RowRead]
-    ) -> None:
-        level, attribute = plan.spec.level, plan.spec.attribute
-        if level == "indicator":
-            for read, value in zip(reads, parsed, strict=True):
-                read.indicator[attribute] = value
-        elif level == "target":
-            for read, value in zip(reads, parsed, strict=True):
-                read.target[attribute] = value
-        elif level == "key":
-            for read, raw in zip(reads, cells, strict=True):
-                read.keys[attribute] = None if raw == "" else raw
-        else:
-            for read, value in zip(reads, parsed, strict=True):
-                read.enhancement = value
-
-    def _error(
-        self, where: tuple[ColumnPlan, int, str], read: RowRead, why: tuple[str, str]
-    ) -> None:
-        """``where``: the column, the row and the value as written; ``why``: what was
-        expected and what is wrong."""
+    def _error(self, where: tuple[ColumnPlan, int, str], n: int, why: tuple[str, str]) -> None:
+        """``where``: the column, the row and the value as written; ``n``: the row's place
+        in the table; ``why``: what was expected and what is wrong."""
         expected, message = why
         plan, _row, value = where
         issue = self._issue(Severity.ERROR, where, message, expected)
         self.issues.append(issue)
-        read.errors.append(
+        self._errors.setdefault(n, []).append(
             f"{issue.cell} ({plan.column.header}): {value!r} {message}; expected {expected}"
         )
 
@@ -218,9 +240,3 @@ class ColumnReader:
 
 
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
-
-
-def _decimal(raw: Raw) -> Decimal:
-    """A float cell without percentage format, as ``parse_number`` reads it, minus the calls."""
-    text = format(raw, ".15g")
-    return plain(Decimal(text)) if "e" in text else Decimal(text)

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from lpsa_desktop.domain.agreement import Indicator
 from lpsa_desktop.domain.enums import Severity, Unit
-from lpsa_desktop.domain.validation import Location, enhancement_issue, indicator_issues
+from lpsa_desktop.domain.validation import (
+    Location,
+    enhancement_issue,
+    indicator_is_clean,
+    indicator_issues,
+)
 from lpsa_desktop.importing.cell_numbers import text_of
 from lpsa_desktop.importing.field_readers import TARGET_SPECS
 from lpsa_desktop.importing.issues import ImportIssue
@@ -38,6 +43,13 @@ class IndicatorChecker:
     def accept(
         self, target: str, row: IndicatorEntry, indicator: Indicator, old: Indicator | None
     ) -> bool:
+        if (
+            row.stated_enhancement is None
+            and indicator_is_clean(indicator)
+            and self._plain(row, indicator, old)
+        ):
+            self._accepted.add(target)
+            return True  # the usual row: nothing to say (decided without building issues)
         found = [
             self._located(
                 row, issue.location.field or "", issue.severity, issue.message, issue.code

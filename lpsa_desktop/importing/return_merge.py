@@ -5,9 +5,17 @@ replaces, what it leaves out stays, nothing is deleted. Indicators the domain ru
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from typing import Any
 
-from lpsa_desktop.domain.agreement import Agreement, Council, FreedomRequest, Indicator, Target
+from lpsa_desktop.domain.agreement import (
+    Agreement,
+    Council,
+    FreedomRequest,
+    Indicator,
+    Target,
+    indicator_from_fields,
+)
 from lpsa_desktop.domain.enums import Direction, Generation, Severity, Unit
 from lpsa_desktop.importing.errors import ImportRefusedError
 from lpsa_desktop.importing.indicator_checks import IndicatorChecker
@@ -154,16 +162,21 @@ def _merge_target(
 def _merge_indicator(
     values: dict[str, Any], ref: str, old: Indicator | None, title: str
 ) -> Indicator:
-    given = {k: v for k, v in values.items() if v is not None or k not in _NEVER_EMPTY}
+    given = dict(values)
+    for name in _NEVER_EMPTY:  # rarely empty: dropped only when they are
+        if name in given and given[name] is None:
+            del given[name]
     if old is not None:
         return dataclasses.replace(old, **given)
+    given["ref"] = ref
     given["description"] = given.get("description") or title
-    given.setdefault("unit", Unit.COUNT)
+    if "unit" not in given:
+        given["unit"] = Unit.COUNT
     if "direction" not in given:
         given["direction"] = _inferred_direction(given)
-    if "decimals" not in given or given["decimals"] is None:
-        given["decimals"] = _decimals(given)
-    return Indicator(ref=ref, **given)
+    if given.get("decimals") is None:
+        given["decimals"] = min(max(_places(given.get("baseline")), _places(given.get("with_"))), 3)
+    return indicator_from_fields(given)
 
 
 def _inferred_direction(values: dict[str, Any]) -> Direction:
@@ -173,18 +186,14 @@ def _inferred_direction(values: dict[str, Any]) -> Direction:
     return Direction.HIGHER
 
 
-def _decimals(values: dict[str, Any]) -> int:
-    """Decimal places a new indicator shows: as many as its baseline or target has (at
+def _places(value: Decimal | None) -> int:
+    """Decimal places a new indicator shows are as many as its baseline or target has (at
     most 3); the other values follow them in a real return."""
-    places = 0
-    for name in ("baseline", "with_"):
-        value = values.get(name)
-        if value is not None:
-            text = str(value)
-            point = text.find(".")
-            if point >= 0 and "E" not in text:
-                places = max(places, len(text) - point - 1)
-    return min(places, 3)
+    if value is None:
+        return 0
+    text = str(value)
+    point = text.find(".")
+    return len(text) - point - 1 if point >= 0 and "E" not in text else 0
 
 
 def _merge_freedoms(

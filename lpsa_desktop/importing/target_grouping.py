@@ -3,12 +3,12 @@ indicator twice, target fields taken from the first row that gives them."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from string import ascii_lowercase
-from typing import Any, Protocol
+from typing import Any
 
 from lpsa_desktop.domain.enums import Severity
 from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, text_of
+from lpsa_desktop.importing.column_reader import RowsRead
 from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.ref_text import parse_indicator_ref, parse_target_ref
 from lpsa_desktop.importing.return_model import IndicatorEntry, RejectedRow, TableRead, TargetEntry
@@ -16,17 +16,20 @@ from lpsa_desktop.importing.return_model import IndicatorEntry, RejectedRow, Tab
 _PERIODS = frozenset({"baseline_period", "end_period", "interim_period"})
 
 
-class RowValues(Protocol):
-    keys: dict[str, Any]
-    target: dict[str, Any]
-    indicator: dict[str, Any]
-    enhancement: Decimal | None
-
-
 class TargetGrouper:
-    def __init__(self, file: str, sheet: str, table: TableRead) -> None:
+    """Rows → targets. ``key_names`` and ``target_names`` say which field each value of
+    a row's keys and target values is (see ``RowsRead``)."""
+
+    def __init__(
+        self, file: str, sheet: str, table: TableRead, key_names: list[str], target_names: list[str]
+    ) -> None:
         self.file, self.sheet, self.table = file, sheet, table
+        self.target_names = target_names
+        self._key = {name: at for at, name in enumerate(key_names)}
         self.current: TargetEntry | None = None
+        self._current_values: tuple[Any, ...] | None = None
+        """Target values of a row that were found equal to the current target's: the
+        next row of the target usually repeats them, and a tuple compares fastest."""
         self.council: str | None = None
         self.targets: dict[tuple[str | None, str], TargetEntry] = {}
         self.indicator_rows: dict[tuple[str | None, str], int] = {}
@@ -34,10 +37,10 @@ class TargetGrouper:
         self._target_refs: dict[Any, tuple[str, str | None]] = {}
         self._indicator_refs: dict[tuple[Any, str], str] = {}
 
-    def add(self, row: int, values: list[Raw], read: RowValues) -> None:
-        """One data row: ``read`` holds its keys, target and indicator values."""
-        keys, target_values, indicator_values = read.keys, read.target, read.indicator
-        enhancement = read.enhancement
+    def add(self, row: int, values: list[Raw], read: RowsRead, n: int) -> None:
+        """One data row: its cells as written, and ``read``'s row ``n``."""
+        keys, target_values, indicator_values = read.keys[n], read.targets[n], read.indicators[n]
+        enhancement = read.enhancements[n]
         try:
             target_ref, indicator_ref, given = self._refs(keys)
         except CellProblem as problem:
@@ -72,10 +75,13 @@ class TargetGrouper:
             IndicatorEntry(row, target_ref, ref, indicator_values, enhancement, given, values)
         )
 
-    def _refs(self, keys: dict[str, Any]) -> tuple[str, str | None, bool]:
-        if keys.get("council"):
-            self.council = text_of(keys["council"]).strip()
-        raw_target, raw_indicator = keys.get("target_ref"), keys.get("indicator_ref")
+    def _refs(self, keys: tuple[Any, ...]) -> tuple[str, str | None, bool]:
+        at = self._key
+        council = keys[at["council"]] if "council" in at else None
+        if council:
+            self.council = text_of(council).strip()
+        raw_target = keys[at["target_ref"]] if "target_ref" in at else None
+        raw_indicator = keys[at["indicator_ref"]] if "indicator_ref" in at else None
         indicator_ref = None
         if raw_target is not None:
             parsed = self._target_refs.get(raw_target)
@@ -102,12 +108,18 @@ class TargetGrouper:
         if key in self.targets:
             return None
         self.current = self.targets[key] = TargetEntry(ref, self.council, row)
+        self._current_values = None
         self.table.targets.append(self.current)
         return self.current
 
-    def _take_target_values(self, target: TargetEntry, row: int, values: dict[str, Any]) -> None:
-        if values == target.values:
+    def _take_target_values(self, target: TargetEntry, row: int, given: tuple[Any, ...]) -> None:
+        if given == self._current_values:
             return  # the usual case: the row repeats its target's cells
+        values = dict(zip(self.target_names, given, strict=True))
+        self._current_values = None
+        if values == target.values:
+            self._current_values = given
+            return
         for name, value in values.items():
             if name not in target.values or target.values[name] in (None, "", ()):
                 target.values[name] = value
@@ -125,6 +137,8 @@ class TargetGrouper:
                         code="target_conflict",
                     )
                 )
+        if values == target.values:
+            self._current_values = given
 
     def _reject(self, row: int, values: list[Raw], reason: str) -> None:
         self.table.rejected.append(RejectedRow(self.sheet, row, values, [reason]))

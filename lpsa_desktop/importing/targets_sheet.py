@@ -58,14 +58,13 @@ def read_targets_table(
         if c.field and c.field != IGNORE
     ]
     reader = ColumnReader(file, grid.name, grid.scan, plans)
-    grouper = TargetGrouper(file, grid.name, table)
-    for (row, values), read in zip(
-        rows, reader.read(rows, _periods_from_headers(mapping.columns)), strict=True
-    ):
-        if read.errors:
-            table.rejected.append(RejectedRow(grid.name, row, values, read.errors))
+    read = reader.read(rows, _periods_from_headers(mapping.columns))
+    grouper = TargetGrouper(file, grid.name, table, read.key_names, read.target_names)
+    for n, (row, values) in enumerate(rows):
+        if n in read.errors:
+            table.rejected.append(RejectedRow(grid.name, row, values, read.errors[n]))
             continue
-        grouper.add(row, values, read)
+        grouper.add(row, values, read, n)
     grouper.finish()
     table.issues += reader.issues
     table.issues += sheet_notes(file, grid.name, grid, end)

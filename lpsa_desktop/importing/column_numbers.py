@@ -1,0 +1,37 @@
+"""A column of numbers read at once: the number columns of a big return are most of its
+cells, and their values repeat (baselines, targets, the same allocation down a target)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from lpsa_desktop.importing.cell_numbers import Raw, float_decimal, plain
+
+
+def decimal_column(cells: Sequence[Raw], distinct: set[Raw], empty: Any) -> list[Any]:
+    """``cells`` (floats and empty text; ``distinct`` holds each once) as the Decimals
+    ``parse_number`` reads, each distinct float converted once. Zeros stay out of the
+    memory: 0.0 == -0.0, but they read as 0 and -0."""
+    known = {c: float_decimal(c) for c in distinct if c}  # type: ignore[arg-type]
+    return [known[c] if c else empty if c == "" else float_decimal(c) for c in cells]  # type: ignore[arg-type]
+
+
+def percentages_as_shown(
+    values: list[Any], cells: Sequence[Raw], places: dict[int, int], percent: set[int]
+) -> None:
+    """Make the cells formatted as percentages read as shown: 0.45 → 45 (in ``values``,
+    read by ``decimal_column``). ``places``: row in the sheet → its place in the table;
+    ``percent``: the rows where this column is shown as a percentage."""
+    scaled: dict[Raw, Decimal] = {}
+    for row in percent:
+        n = places.get(row)
+        if n is None or (raw := cells[n]) == "":
+            continue
+        value = scaled.get(raw) if raw else None
+        if value is None:
+            value = plain(values[n].scaleb(2))
+            if raw:
+                scaled[raw] = value
+        values[n] = value
