@@ -1,7 +1,7 @@
 """What an LPSA is: an agreement, its councils, partners, signatories, targets and freedoms.
 
 Plain frozen dataclasses. An Agreement is one aggregate: it is loaded, edited (with
-``dataclasses.replace`` or the helpers in ``edits``) and saved whole. Values are exact
+``dataclasses.replace``, or as data through ``services.agreement_edits``) and saved whole. Values are exact
 Decimals; money is pounds with at most two decimals.
 """
 

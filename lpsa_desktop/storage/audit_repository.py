@@ -40,7 +40,7 @@ class AuditRepository:
                 at=at,
                 officer=officer,
                 action=action,
-                entity=c.entity or c.kind,
+                entity=c.entity or "agreement",
                 field=c.field,
                 old_value=c.old,
                 new_value=c.new,
