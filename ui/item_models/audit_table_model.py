@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _HEADERS = ("When", "Officer", "Action", "What", "From", "To")
-_WHOLE = {"added", "removed", "changed"}
+_WHOLE = {"agreement", "added", "removed", "changed"}  # "added" etc.: stores before 0.1.0 final
 
 
 class AuditTableModel(QAbstractTableModel):
