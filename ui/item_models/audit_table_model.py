@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _HEADERS = ("When", "Officer", "Action", "What", "From", "To")
-_WHOLE = {"agreement", "added", "removed", "changed"}  # "added" etc.: stores before 0.1.0 final
+_WHOLE = {"agreement", "added", "removed", "changed"}  # the last three: early development stores
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -60,7 +60,11 @@ class AuditTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             what = " / ".join(p for p in (event.entity, (event.field or "").replace("_", " ")) if p)
             if event.entity in _WHOLE and not event.field:  # the agreement itself
-                what = f"the whole agreement ({event.entity})"
+                what = (
+                    "the whole agreement"
+                    if event.entity == "agreement"
+                    else f"the whole agreement ({event.entity})"
+                )
             values = (
                 date_text(event.at),
                 event.officer,
