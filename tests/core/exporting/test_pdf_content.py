@@ -176,7 +176,8 @@ def test_every_page_has_title_status_page_n_of_m_and_the_fingerprint(
         (AgreementStatus.DRAFT, False, True),
         (AgreementStatus.PROVISIONALLY_AGREED, False, False),
         (AgreementStatus.SIGNED, False, False),
-        (AgreementStatus.SUPERSEDED, False, False),  # may have been signed: the header says superseded
+        # Superseded may have been signed: no DRAFT, the running header says superseded.
+        (AgreementStatus.SUPERSEDED, False, False),
         (AgreementStatus.SIGNED, True, True),
     ],
 )
