@@ -92,7 +92,7 @@ class AgreementListModel(QAbstractTableModel):
 
 
 class AgreementFilterModel(QSortFilterProxyModel):
-    """Keeps the agreements whose ref, title, councils or round contain every typed word."""
+    """Keeps the agreements whose ref, title, councils or generation (LPSA1, LPSA2) contain every typed word."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -102,7 +102,7 @@ class OverviewPanel(QScrollArea):
         self.fields["period_end"] = BoundDateEdit("period_end")
         form.addRow("&Title", self.fields["title"])
         form.addRow("Ref", self.ref_label)
-        form.addRow("Round", self.generation_label)
+        form.addRow("Generation", self.generation_label)
         form.addRow("Councils", self.councils_label)
         form.addRow("&Status", self.fields["status"])
         form.addRow("Period &from", self.fields["period_start"])
