@@ -1,7 +1,8 @@
 """How values look in the window, the British way, and how typed text becomes values.
 
-Display text is for reading (£1,234,567, 73%, 8.6, 31/03/2006); edit text is plain so that
-what an officer types back is what they saw (1234567, 73, 8.6).
+Display text is for reading (£1,234,567.00, 73%, 8.6, 31/03/2006); edit text is plain so that
+what an officer types back is what they saw (1234567, 73, 8.6). Money always shows its
+pence: in a column, £119,265 above £178,897.50 reads as if the figures were not aligned.
 """
 
 from __future__ import annotations
@@ -86,11 +87,11 @@ def number_text(value: Decimal, decimals: int = 0) -> str:
 
 
 def value_text(value: Decimal | None, unit: Unit, decimals: int = 0) -> str:
-    """An indicator value for display: '73%', '£1,250', '12.4', '' when there is none."""
+    """An indicator value for display: '73%', '£1,250.00', '12.4', '' when there is none."""
     if value is None:
         return ""
     if unit is Unit.MONEY:
-        return format_money(value)
+        return format_money(value, pence=True)
     text = number_text(value, decimals)
     return f"{text}%" if unit is Unit.PERCENT else text
 
@@ -103,7 +104,8 @@ def fraction_percent(value: Decimal | None, places: int = 0) -> str:
 
 
 def money_text(value: Decimal | None) -> str:
-    return "" if value is None else format_money(value)
+    """'£119,265.00': always with pence, so that figures line up in a column."""
+    return "" if value is None else format_money(value, pence=True)
 
 
 def date_text(value: date | None) -> str:

@@ -46,7 +46,7 @@ def test_a_negotiation_meeting(
         qtbot.keyClicks(editor, text)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda e=editor: not e.isVisible())
-    assert earned(opened) == "£0"
+    assert earned(opened) == "£0.00"
     w.window_actions.undo.trigger()  # back to the stretch as it was
     assert earned(opened) == "£212,973.21"
     opened.wait_idle()

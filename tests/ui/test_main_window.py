@@ -75,7 +75,7 @@ def test_the_demo_opens_with_its_reward(open_window: Callable[..., OpenWindow]) 
     w = opened.window
     assert "Bath and North East Somerset" in w.heading.text()
     assert w.agreement_list_model.rowCount() == 1
-    assert "£3,577,950" in w.reward.summary.text()
+    assert "£3,577,950.00" in w.reward.summary.text()
     assert w.target_model.rowCount() == 13
     assert w.saved_label.text() == "All changes saved"
     assert opened.faults.errors == []
@@ -89,7 +89,7 @@ def test_changing_a_stretch_moves_the_reward_and_undo_brings_it_back(
     type_into_cell(qtbot, opened, "2", "2", "actual", "7.8")  # an outturn, so something is earned
     assert reward_cell(opened, 1, 0, 5) == "£212,973.21"  # 5/7 of the stretch closed
     type_into_cell(qtbot, opened, "2", "2", "with", "7.4")
-    assert reward_cell(opened, 1, 0, 5) == "£0"  # 5/9 of a longer stretch: under 60%
+    assert reward_cell(opened, 1, 0, 5) == "£0.00"  # 5/9 of a longer stretch: under 60%
     assert reward_cell(opened, 1, 0, 6) == "7.76%"  # what it now needs for 60%
     opened.wait_idle()
     assert stored_value(store_path, WITH_2) == Decimal("7.4")
@@ -109,7 +109,7 @@ def test_the_reward_moves_while_a_value_is_still_being_typed(
     editor = type_into_cell(qtbot, opened, "2", "2", "actual", "7.6", enter=False)
     assert "Earned <b>£298,162.50</b>" in opened.window.reward.summary.text()
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # cancelled: back to the stored figures
-    assert "Earned <b>£0</b>" in opened.window.reward.summary.text()
+    assert "Earned <b>£0.00</b>" in opened.window.reward.summary.text()
 
 
 def test_text_that_is_not_a_number_is_refused_and_not_saved(

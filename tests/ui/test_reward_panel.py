@@ -45,6 +45,13 @@ def test_it_shows_the_pot_potentials_and_what_each_indicator_needs(panel: Reward
     assert [indicator_row(model, 1, 0, c) for c in (6, 7, 8)] == ["7.88%", "7.74%", "7.60%"]
 
 
+def test_money_in_a_column_always_shows_pence(panel: RewardPanel) -> None:
+    # 3a and 3b are weighted 60/40: one share has pence, the other does not.
+    potentials = [indicator_row(panel.model, 2, row, 1) for row in (0, 1)]
+    assert potentials == ["£178,897.50", "£119,265.00"]
+    assert panel.model.index(3, 5).data() == "£0.00"  # target 4 earns nothing yet
+
+
 def test_a_needed_outturn_is_rounded_so_that_reaching_it_earns_the_share(demo: Agreement) -> None:
     # 1a: 70 without, 73 with, higher is better, shown to whole percents: 60% needs 71.8.
     panel = RewardPanel()
