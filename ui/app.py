@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication
 
 from lpsa_desktop.logs import configure_logging
+from ui.app_icon import application_icon
 from ui.app_settings import APPLICATION, ORGANISATION, AppSettings
 from ui.faults import FaultReporter
 from ui.main_window import MainWindow
@@ -58,8 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
 def create_frame(app: QApplication) -> tuple[MainWindow, QUndoGroup]:
     """The window's frame with its menus: quick to import and to show."""
     protect_bool_singletons()  # before the window emits its first signal
+    app.setWindowIcon(application_icon())  # every window and dialog, and the task bar
     undo_group = QUndoGroup(app)
-    return MainWindow(undo_group), undo_group
+    window = MainWindow(undo_group)
+    window.setWindowIcon(app.windowIcon())
+    return window, undo_group
 
 
 def complete_window(

@@ -252,13 +252,11 @@ class FileActions(QObject):
         QMessageBox.information(self._window, "Keyboard shortcuts", "\n".join(lines))
 
     def about(self) -> None:
+        from lpsa_desktop.licences import bundled_licences
         from lpsa_desktop.version import app_version
+        from ui.dialogs.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self._window,
-            "About LPSA Desk",
-            f"LPSA Desk {app_version()}\nNegotiate, price, print and sign Local Public Service Agreements.",
-        )
+        self._show(AboutDialog(app_version(), bundled_licences(), self._window))
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
