@@ -4,71 +4,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from lpsa_desktop.domain.periods import financial_year_of
 from ui.display import date_text, enum_label
+from ui.item_models.record_rows_model import Index, RecordRowsModel
 
 if TYPE_CHECKING:
     from lpsa_desktop.storage.agreement_repository import AgreementSummary
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
 REF_ROLE = Qt.ItemDataRole.UserRole + 10
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 11
 _HEADERS = ("Agreement",)
 
 
-class AgreementListModel(QAbstractTableModel):
+class AgreementListModel(RecordRowsModel["AgreementSummary"]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._summaries: list[AgreementSummary] = []
+        super().__init__(_HEADERS, parent)
 
     def set_summaries(self, summaries: list[AgreementSummary]) -> None:
         """Replace the list; an unchanged list (the usual case after an edit) is left alone so
         the selection and scroll position stay put."""
-        if summaries == self._summaries:
+        if summaries == list(self.rows):
             return
-        if [s.ref for s in summaries] == [s.ref for s in self._summaries]:
-            self._summaries = list(summaries)
+        if [s.ref for s in summaries] == [s.ref for s in self.rows]:
+            self._rows = list(summaries)
             if summaries:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(summaries) - 1, 0))
             return
-        self.beginResetModel()
-        self._summaries = list(summaries)
-        self.endResetModel()
+        self.replace_rows(list(summaries))
 
     def row_of(self, ref: str) -> int:
-        return next((i for i, s in enumerate(self._summaries) if s.ref == ref), -1)
+        return next((i for i, s in enumerate(self.rows) if s.ref == ref), -1)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._summaries)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._summaries[index.row()]
+    def cell(self, summary: AgreementSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             # Two lines, so that a long council name fits a narrow list without being cut.
             councils = " & ".join(summary.councils) or summary.title
@@ -92,7 +61,7 @@ class AgreementListModel(QAbstractTableModel):
 
 
 class AgreementFilterModel(QSortFilterProxyModel):
-    """Keeps the agreements whose ref, title, councils or generation (LPSA1, LPSA2) contain every typed word."""
+    """Keeps the agreements whose ref, title, councils or generation contain every typed word."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -4,77 +4,51 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ui.display import date_text
+from ui.item_models.record_rows_model import ROOT, RecordRowsModel, long_text_tip
 
 if TYPE_CHECKING:
     from lpsa_desktop.storage.audit_repository import AuditEvent
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _HEADERS = ("When", "Officer", "Action", "What", "From", "To")
 _WHOLE = {"agreement", "added", "removed", "changed"}  # the last three: early development stores
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordRowsModel["AuditEvent"]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[AuditEvent] = []
+        super().__init__(_HEADERS, parent)
 
     def set_events(self, events: list[AuditEvent]) -> None:
         """Newest first. New events arrive at the top: inserted, so the view keeps its place."""
-        if events == self._events:
+        if events == list(self.rows):
             return
-        added = len(events) - len(self._events)
-        if added > 0 and events[added:] == self._events:
-            self.beginInsertRows(QModelIndex(), 0, added - 1)
-            self._events = list(events)
+        added = len(events) - len(self.rows)
+        if added > 0 and events[added:] == list(self.rows):
+            self.beginInsertRows(ROOT, 0, added - 1)
+            self._rows = list(events)
             self.endInsertRows()
             return
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
+        self.replace_rows(list(events))
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def cell(self, event: AuditEvent, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        event = self._events[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            what = " / ".join(p for p in (event.entity, (event.field or "").replace("_", " ")) if p)
-            if event.entity in _WHOLE and not event.field:  # the agreement itself
-                what = (
-                    "the whole agreement"
-                    if event.entity == "agreement"
-                    else f"the whole agreement ({event.entity})"
-                )
-            values = (
-                date_text(event.at),
-                event.officer,
-                event.action,
-                what,
-                event.old or "",
-                event.new or "",
+        what = " / ".join(p for p in (event.entity, (event.field or "").replace("_", " ")) if p)
+        if event.entity in _WHOLE and not event.field:  # the agreement itself
+            what = (
+                "the whole agreement"
+                if event.entity == "agreement"
+                else f"the whole agreement ({event.entity})"
             )
-            text = values[index.column()]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return text if len(text) > 30 else None
-            return text
-        return None
+        values = (
+            date_text(event.at),
+            event.officer,
+            event.action,
+            what,
+            event.old or "",
+            event.new or "",
+        )
+        text = values[column]
+        return long_text_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text

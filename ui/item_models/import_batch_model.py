@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ui.display import date_text
+from ui.item_models.record_rows_model import RecordRowsModel
 
 if TYPE_CHECKING:
     from lpsa_desktop.storage.import_batch_repository import ImportBatch
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _HEADERS = ("Batch", "Agreement", "File", "Imported", "By", "What it did", "Reverted")
 _COUNT_WORDS = {
     "targets_added": "targets added",
@@ -25,40 +24,17 @@ _COUNT_WORDS = {
 }
 
 
-class ImportBatchModel(QAbstractTableModel):
+class ImportBatchModel(RecordRowsModel["ImportBatch"]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._batches: list[ImportBatch] = []
+        super().__init__(_HEADERS, parent)
 
     def set_batches(self, batches: list[ImportBatch]) -> None:
-        self.beginResetModel()
-        self._batches = sorted(batches, key=lambda b: b.id, reverse=True)
-        self.endResetModel()
+        self.replace_rows(sorted(batches, key=lambda b: b.id, reverse=True))
 
     def batch_at(self, row: int) -> ImportBatch | None:
-        return self._batches[row] if 0 <= row < len(self._batches) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._batches)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        batch = self._batches[index.row()]
+    def cell(self, batch: ImportBatch, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             reverted = (
                 f"{date_text(batch.reverted_at)} by {batch.reverted_by}"
@@ -74,7 +50,7 @@ class ImportBatchModel(QAbstractTableModel):
                 counts_text(batch.counts),
                 reverted,
             )
-            return values[index.column()]
+            return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and batch.reverted_at is not None:
             return Qt.GlobalColor.gray
         return None

@@ -8,98 +8,51 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from ui.item_models.cells import ERROR_TINT, WARNING_TINT
+from ui.item_models.record_rows_model import RecordRowsModel, long_text_tip
 
 if TYPE_CHECKING:
     from ui.import_child import ChangeRow, IssueRow, PlanSummary
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, Qt's default parent
 _CHANGE_HEADERS = ("Agreement", "What", "Field", "Was", "Becomes")
 _ISSUE_HEADERS = ("", "Where", "Column", "Value", "Problem")
 _ADDED = QColor("#e6f4ea")
 
 
-class ImportChangesModel(QAbstractTableModel):
+class ImportChangesModel(RecordRowsModel["ChangeRow"]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[ChangeRow, ...] = ()
+        super().__init__(_CHANGE_HEADERS, parent)
 
     def set_plan(self, plan: PlanSummary | None) -> None:
-        self.beginResetModel()
-        self._rows = plan.changes if plan else ()
-        self.endResetModel()
+        self.replace_rows(plan.changes if plan else ())
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(_CHANGE_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_CHANGE_HEADERS)
-        ):
-            return _CHANGE_HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = row[index.column()]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return text if len(text) > 30 else None
-            return text
+    def cell(self, row: ChangeRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return long_text_tip(row[column])
         if role == Qt.ItemDataRole.BackgroundRole and row[2] == "(added)":
             return _ADDED
         return None
 
 
-class ImportIssuesModel(QAbstractTableModel):
+class ImportIssuesModel(RecordRowsModel["IssueRow"]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._issues: tuple[IssueRow, ...] = ()
+        super().__init__(_ISSUE_HEADERS, parent)
 
     def set_plan(self, plan: PlanSummary | None) -> None:
-        self.beginResetModel()
-        self._issues = plan.issues if plan else ()
-        self.endResetModel()
+        self.replace_rows(plan.issues if plan else ())
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._issues)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(_ISSUE_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_ISSUE_HEADERS)
-        ):
-            return _ISSUE_HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        is_error, *texts = self._issues[index.row()]
+    def cell(self, issue: IssueRow, column: int, role: int) -> Any:
+        is_error, *texts = issue
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = ("Error" if is_error else "Check", *texts)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return values[4] if index.column() == 4 else None
-            return values[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
+                return values[4] if column == 4 else None
+            return values[column]
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             return ERROR_TINT if is_error else WARNING_TINT
         return None
