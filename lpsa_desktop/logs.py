@@ -1,5 +1,4 @@
-"""Where the LPSA Desk window writes its log: the same file as the `lpsa` command line's
-(``lpsa_desktop.cli.main.log_file``, which could import this module instead).
+"""Where LPSA Desk writes its log: one file for the window and the `lpsa` command line.
 
 An unexpected fault is written here with its traceback, and the user is told the path.
 """
@@ -22,8 +21,8 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     """Send the root logger to the log file; None when the file cannot be written."""
     path = log_file()
     root = logging.getLogger()
-    # Once per process and file (the `lpsa` command line guards the same way): each extra
-    # handler would write every line again.
+    # Once per process and file: `lpsa`'s main() may run many times in one process (tests,
+    # the window's own calls), and each extra handler would write every line again.
     for existing in root.handlers:
         if isinstance(existing, logging.FileHandler) and Path(existing.baseFilename) == path:
             return path

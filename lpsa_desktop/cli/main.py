@@ -11,9 +11,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-
-from platformdirs import user_log_dir
 
 from lpsa_desktop.cli import (
     agreement_commands,
@@ -24,6 +21,7 @@ from lpsa_desktop.cli import (
     round_commands,
 )
 from lpsa_desktop.errors import LpsaError
+from lpsa_desktop.logs import configure_logging
 from lpsa_desktop.version import app_version
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -52,32 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def log_file() -> Path:
-    return Path(user_log_dir("lpsa-desk", appauthor=False)) / "lpsa.log"
-
-
-def _configure_logging() -> Path | None:
-    path = log_file()
-    root = logging.getLogger()
-    # Once per process and file: main() may run many times in one process (tests, the
-    # window's own calls), and each extra handler would write every line again.
-    for existing in root.handlers:
-        if isinstance(existing, logging.FileHandler) and Path(existing.baseFilename) == path:
-            return path
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    path = _configure_logging()
+    path = configure_logging()  # one handler per process, shared with the window
     try:
         return int(args.run(args))
     except LpsaError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import subprocess
 import sys
 from decimal import Decimal
@@ -13,6 +14,7 @@ import pytest
 
 from lpsa_desktop.cli.main import main
 from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.logs import log_file
 from lpsa_desktop.services.agreement_editing import update_agreement
 from lpsa_desktop.storage.store import Store
 
@@ -168,6 +170,19 @@ def test_an_unexpected_fault_prints_one_line_and_the_log_path(
     assert err.count("\n") == 1 and "disk on fire" in err and "lpsa.log" in err
     log = Path(err.rsplit("details in ", 1)[1].strip())
     assert "Traceback" in log.read_text()
+
+
+def test_the_log_file_gets_one_handler_however_often_lpsa_runs(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    for _ in range(3):
+        run(capsys, "--db", db, "list")
+    handlers = [
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_file()
+    ]
+    assert len(handlers) == 1  # shared with the window's lpsa_desktop.logs set-up
 
 
 def test_history_and_officer(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lpsa_desktop.cli.main import log_file, main
+from lpsa_desktop.cli.main import main
+from lpsa_desktop.logs import log_file
 
 SECRET = "tangerine submarine 42"
 
