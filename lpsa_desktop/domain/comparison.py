@@ -63,6 +63,16 @@ class Comparison:
         )
 
 
+INTERNAL_FIELDS = frozenset({"internal_notes"})
+"""Fields never shown outside: a shared comparison leaves their changes out."""
+
+
+def without_internal_changes(comparison: Comparison) -> Comparison:
+    """``comparison`` without changes to internal fields (for presentation mode)."""
+    changes = tuple(c for c in comparison.changes if c.change.field not in INTERNAL_FIELDS)
+    return dataclasses.replace(comparison, changes=changes)
+
+
 def compare_positions(
     before: Position, after: Position, between: Sequence[Position] = ()
 ) -> Comparison:

@@ -20,6 +20,11 @@ class MeetingClosedError(LpsaError):
     """A change to a meeting that has been closed."""
 
 
+class NothingToTakeBackError(LpsaError):
+    """Taking back the last decision or action of a meeting that has none, or whose last
+    one is not the one meant (another window added one since)."""
+
+
 class ItemKind(StrEnum):
     TARGET = "target"
     INDICATOR = "indicator"
@@ -128,6 +133,24 @@ def with_decision(meeting: Meeting, decision: Decision) -> Meeting:
 def with_action(meeting: Meeting, action: ActionItem) -> Meeting:
     _require_open(meeting)
     return dataclasses.replace(meeting, actions=(*meeting.actions, action))
+
+
+def without_last_decision(meeting: Meeting) -> tuple[Meeting, Decision]:
+    """Take back the decision recorded last (an undo while the meeting runs)."""
+    _require_open(meeting)
+    if not meeting.decisions:
+        raise NothingToTakeBackError(f"the {meeting.title.lower()} has no decisions")
+    *kept, last = meeting.decisions
+    return dataclasses.replace(meeting, decisions=tuple(kept)), last
+
+
+def without_last_action(meeting: Meeting) -> tuple[Meeting, ActionItem]:
+    """Take back the action item added last (an undo while the meeting runs)."""
+    _require_open(meeting)
+    if not meeting.actions:
+        raise NothingToTakeBackError(f"the {meeting.title.lower()} has no action items")
+    *kept, last = meeting.actions
+    return dataclasses.replace(meeting, actions=tuple(kept)), last
 
 
 def with_action_done(meeting: Meeting, index: int, done: bool = True) -> Meeting:

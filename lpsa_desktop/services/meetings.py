@@ -13,10 +13,13 @@ from lpsa_desktop.domain.meetings import (
     Decision,
     ItemRef,
     Meeting,
+    NothingToTakeBackError,
     closed,
     with_action,
     with_action_done,
     with_decision,
+    without_last_action,
+    without_last_decision,
 )
 from lpsa_desktop.domain.rounds import Party, round_name_for_meeting
 from lpsa_desktop.errors import LpsaError, NotFoundError
@@ -91,6 +94,39 @@ def add_action(
     )
 
 
+def remove_last_decision(
+    store: Store, meeting_id: int, *, text: str, item: ItemRef | None, officer: str
+) -> Meeting:
+    """Take back the decision recorded last, while the meeting is open: the window's undo.
+
+    ``text`` and ``item`` say which decision is meant; if another window has recorded one
+    since, nothing is removed (NothingToTakeBackError). Audited like any other step.
+    """
+
+    def change(_uow: UnitOfWork, meeting: Meeting) -> Meeting:
+        kept, last = without_last_decision(meeting)
+        _require_last(meeting, (last.text, last.item), (text.strip(), item), "decision")
+        return kept
+
+    return _update(store, meeting_id, change, officer, action="undo record decision", detail=text)
+
+
+def remove_last_action(
+    store: Store, meeting_id: int, *, text: str, owner: str, item: ItemRef | None, officer: str
+) -> Meeting:
+    """Take back the action item added last, while the meeting is open (as above)."""
+
+    def change(_uow: UnitOfWork, meeting: Meeting) -> Meeting:
+        kept, last = without_last_action(meeting)
+        expected = (text.strip(), owner.strip(), item)
+        _require_last(meeting, (last.text, last.owner, last.item), expected, "action item")
+        return kept
+
+    return _update(
+        store, meeting_id, change, officer, action="undo add action", detail=f"{text} ({owner})"
+    )
+
+
 def mark_action_done(
     store: Store, meeting_id: int, index: int, *, officer: str, done: bool = True
 ) -> Meeting:
@@ -149,6 +185,14 @@ def _update(
         uow.meetings.save(meeting)
         _audit(uow, meeting, officer, action, detail)
         return meeting
+
+
+def _require_last(meeting: Meeting, last: object, expected: object, what: str) -> None:
+    if last != expected:
+        raise NothingToTakeBackError(
+            f"the last {what} of the {meeting.title.lower()} is not the one to take back "
+            "(another window has added one since); nothing was removed"
+        )
 
 
 def _check_item(uow: UnitOfWork, meeting: Meeting, item: ItemRef | None) -> None:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from lpsa_desktop.domain.comparison import Comparison, Position, compare_positions
+from lpsa_desktop.domain.comparison import (
+    Comparison,
+    Position,
+    compare_positions,
+    without_internal_changes,
+)
 from lpsa_desktop.domain.diff import Change
 from lpsa_desktop.domain.rounds import Party, Round
+from lpsa_desktop.errors import NotFoundError
 from lpsa_desktop.storage.store import Store
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
@@ -69,12 +75,25 @@ def list_rounds(store: Store, agreement_ref: str, *, shared_only: bool = False) 
 
 
 def compare_rounds(
-    store: Store, agreement_ref: str, before: int | str, after: int | str
+    store: Store,
+    agreement_ref: str,
+    before: int | str,
+    after: int | str,
+    *,
+    shared_only: bool = False,
 ) -> Comparison:
     """Compare round numbers (or ``'current'``) of one agreement; the rounds between them
-    tell which party made each change."""
+    tell which party made each change. ``shared_only`` (presentation mode) refuses an
+    internal round, leaves internal ones out of that attribution (no change is said to
+    come from a position the other side has never seen) and leaves out changes to
+    internal notes."""
     with store.unit_of_work() as uow:
-        rounds = {r.number: r for r in uow.rounds.list(agreement_ref)}
+        rounds = {
+            r.number: r for r in uow.rounds.list(agreement_ref) if not (shared_only and r.internal)
+        }
+        for side in (before, after):
+            if shared_only and side != CURRENT and int(side) not in rounds:
+                raise NotFoundError(f"{agreement_ref} has no shared round {side}")
         current = (
             Position(CURRENT, uow.agreements.get(agreement_ref))
             if CURRENT in (before, after)
@@ -89,7 +108,8 @@ def compare_rounds(
     ]
     if low > high:
         between.reverse()
-    return compare_positions(first, second, between)
+    comparison = compare_positions(first, second, between)
+    return without_internal_changes(comparison) if shared_only else comparison
 
 
 def _position(uow: UnitOfWork, ref: str, number: int | str, rounds: dict[int, Round]) -> Position:
