@@ -1,0 +1,135 @@
+"""The parts of an agreement beside its targets, for ``agreement_writer``: its councils
+(shared between agreements by name), the lists without refs (partners, signatories: put
+back whole when they differ, as the ORM did) and its freedoms with their target links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.storage import mapping
+from lpsa_desktop.storage.row_sync import RowChanges, with_defaults
+from lpsa_desktop.storage.tables import AGREEMENT_COUNCILS, COUNCILS, FREEDOM_TARGETS, FREEDOMS
+
+
+def write_councils(session: Session, agreement_id: int, agreement: Agreement) -> None:
+    """Councils are shared by name; their details follow the latest save."""
+    ids = []
+    for council in agreement.councils:
+        columns = mapping.council_columns(council)
+        stored = (
+            session.execute(select(COUNCILS).where(COUNCILS.c.name == council.name))
+            .mappings()
+            .first()
+        )
+        if stored is None:
+            ids.append(inserted(session, COUNCILS, columns))
+        else:
+            ids.append(stored["id"])
+            changes = RowChanges()
+            changes.compare(stored, columns)
+            changes.write_updates_and_deletes(session, COUNCILS)
+    linked = session.scalars(
+        select(AGREEMENT_COUNCILS.c.council_id)
+        .where(AGREEMENT_COUNCILS.c.agreement_id == agreement_id)
+        .order_by(AGREEMENT_COUNCILS.c.position)
+    ).all()
+    if list(linked) != ids:
+        session.execute(
+            delete(AGREEMENT_COUNCILS).where(AGREEMENT_COUNCILS.c.agreement_id == agreement_id)
+        )
+        if ids:
+            session.execute(
+                insert(AGREEMENT_COUNCILS),
+                [
+                    {"agreement_id": agreement_id, "council_id": c, "position": n}
+                    for n, c in enumerate(ids)
+                ],
+            )
+
+
+def replace_list(
+    session: Session,
+    table: Table,
+    agreement_id: int,
+    columns: tuple[str, ...],
+    wanted: list[tuple[Any, ...]],
+) -> None:
+    """Lists without refs (partners, signatories) are replaced whole when they differ."""
+    query = (
+        select(*(table.c[name] for name in columns))
+        .where(table.c.agreement_id == agreement_id)
+        .order_by(table.c.position)
+    )
+    if [tuple(row) for row in session.execute(query)] == wanted:
+        return
+    session.execute(delete(table).where(table.c.agreement_id == agreement_id))
+    if wanted:
+        session.execute(
+            insert(table),
+            [
+                {
+                    **dict(zip(columns, row, strict=True)),
+                    "agreement_id": agreement_id,
+                    "position": n,
+                }
+                for n, row in enumerate(wanted)
+            ],
+        )
+
+
+def write_freedoms(
+    session: Session, agreement_id: int, agreement: Agreement, target_ids: dict[str, int]
+) -> None:
+    stored = {
+        row["ref"]: row
+        for row in session.execute(
+            select(FREEDOMS).where(FREEDOMS.c.agreement_id == agreement_id)
+        ).mappings()
+    }
+    freedoms = RowChanges()
+    freedoms.match(
+        stored,
+        (
+            (f.ref, {**mapping.freedom_columns(f), "agreement_id": agreement_id, "position": n})
+            for n, f in enumerate(agreement.freedoms)
+        ),
+    )
+    freedoms.write_inserts(session, FREEDOMS)
+    freedoms.write_updates_and_deletes(session, FREEDOMS)
+    ids = dict(
+        session.execute(
+            select(FREEDOMS.c.ref, FREEDOMS.c.id).where(FREEDOMS.c.agreement_id == agreement_id)
+        ).all()
+    )
+    for freedom in agreement.freedoms:
+        # Links to unknown targets are a validation error; they cannot be stored as rows.
+        wanted = [target_ids[r] for r in dict.fromkeys(freedom.targets) if r in target_ids]
+        freedom_id = ids[freedom.ref]
+        linked = session.scalars(
+            select(FREEDOM_TARGETS.c.target_id)
+            .where(FREEDOM_TARGETS.c.freedom_id == freedom_id)
+            .order_by(FREEDOM_TARGETS.c.position)
+        ).all()
+        if list(linked) != wanted:
+            session.execute(
+                delete(FREEDOM_TARGETS).where(FREEDOM_TARGETS.c.freedom_id == freedom_id)
+            )
+            if wanted:
+                session.execute(
+                    insert(FREEDOM_TARGETS),
+                    [
+                        {"freedom_id": freedom_id, "target_id": t, "position": n}
+                        for n, t in enumerate(wanted)
+                    ],
+                )
+
+
+def inserted(session: Session, table: Table, values: dict[str, Any]) -> int:
+    """Insert one row; its id."""
+    row = with_defaults(table, values)
+    new_id: int = session.scalars(insert(table).values(row).returning(table.c.id)).one()
+    return new_id
