@@ -25,7 +25,9 @@ class TargetGrouper:
     ) -> None:
         self.file, self.sheet, self.table = file, sheet, table
         self.target_names = target_names
-        self._key = {name: at for at, name in enumerate(key_names)}
+        at = {name: n for n, name in enumerate(key_names)}
+        self._council_at = at.get("council")
+        self._target_at, self._indicator_at = at.get("target_ref"), at.get("indicator_ref")
         self.current: TargetEntry | None = None
         self._current_values: tuple[Any, ...] | None = None
         """Target values of a row that were found equal to the current target's: the
@@ -76,12 +78,10 @@ class TargetGrouper:
         )
 
     def _refs(self, keys: tuple[Any, ...]) -> tuple[str, str | None, bool]:
-        at = self._key
-        council = keys[at["council"]] if "council" in at else None
-        if council:
+        if self._council_at is not None and (council := keys[self._council_at]):
             self.council = text_of(council).strip()
-        raw_target = keys[at["target_ref"]] if "target_ref" in at else None
-        raw_indicator = keys[at["indicator_ref"]] if "indicator_ref" in at else None
+        raw_target = keys[self._target_at] if self._target_at is not None else None
+        raw_indicator = keys[self._indicator_at] if self._indicator_at is not None else None
         indicator_ref = None
         if raw_target is not None:
             parsed = self._target_refs.get(raw_target)
