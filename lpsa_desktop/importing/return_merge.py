@@ -15,6 +15,7 @@ from lpsa_desktop.domain.agreement import (
     Indicator,
     Target,
     indicator_from_fields,
+    indicator_replaced,
 )
 from lpsa_desktop.domain.enums import Direction, Generation, Severity, Unit
 from lpsa_desktop.importing.errors import ImportRefusedError
@@ -140,16 +141,18 @@ def _merge_target(
     title = values.get("title") or (existing.title if existing else "")
     indicators = list(existing.indicators) if existing else []
     positions = {i.ref: n for n, i in enumerate(indicators)}
+    accept = checker.accept
     for row in entry.indicators:
-        old = indicators[positions[row.ref]] if row.ref in positions else None
+        at = positions.get(row.ref)
+        old = None if at is None else indicators[at]
         merged = _merge_indicator(row.values, row.ref, old, title)
-        if not checker.accept(entry.ref, row, merged, old):
+        if not accept(entry.ref, row, merged, old):
             continue
-        if row.ref in positions:
-            indicators[positions[row.ref]] = merged
-        else:
+        if at is None:
             positions[row.ref] = len(indicators)
             indicators.append(merged)
+        else:
+            indicators[at] = merged
     if entry.indicators and not checker.accepted_any(entry.ref):
         # Every row of the target was refused: its target-level cells came from those rows.
         return existing
@@ -167,7 +170,7 @@ def _merge_indicator(
         if name in given and given[name] is None:
             del given[name]
     if old is not None:
-        return dataclasses.replace(old, **given)
+        return indicator_replaced(old, given)
     given["ref"] = ref
     given["description"] = given.get("description") or title
     if "unit" not in given:
@@ -175,7 +178,7 @@ def _merge_indicator(
     if "direction" not in given:
         given["direction"] = _inferred_direction(given)
     if given.get("decimals") is None:
-        given["decimals"] = min(max(_places(given.get("baseline")), _places(given.get("with_"))), 3)
+        given["decimals"] = _places(given.get("baseline"), given.get("with_"))
     return indicator_from_fields(given)
 
 
@@ -186,14 +189,17 @@ def _inferred_direction(values: dict[str, Any]) -> Direction:
     return Direction.HIGHER
 
 
-def _places(value: Decimal | None) -> int:
+def _places(baseline: Decimal | None, with_: Decimal | None) -> int:
     """Decimal places a new indicator shows are as many as its baseline or target has (at
     most 3); the other values follow them in a real return."""
-    if value is None:
-        return 0
-    text = str(value)
-    point = text.find(".")
-    return len(text) - point - 1 if point >= 0 and "E" not in text else 0
+    places = 0
+    for value in (baseline, with_):
+        if value is not None:
+            text = str(value)
+            point = text.find(".")
+            if point >= 0 and "E" not in text:
+                places = max(places, len(text) - point - 1)
+    return min(places, 3)
 
 
 def _merge_freedoms(

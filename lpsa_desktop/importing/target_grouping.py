@@ -35,46 +35,53 @@ class TargetGrouper:
         self.council: str | None = None
         self.targets: dict[tuple[str | None, str], TargetEntry] = {}
         self.indicator_rows: dict[tuple[str | None, str], int] = {}
-        # Refs repeat down a big sheet ('1' five times, 'a' thousands): parse each once.
+        # Target refs repeat down a big sheet ('1' five times): parse each once.
         self._target_refs: dict[Any, tuple[str, str | None]] = {}
-        self._indicator_refs: dict[tuple[Any, str], str] = {}
 
     def add(self, row: int, values: list[Raw], read: RowsRead, n: int) -> None:
-        """One data row: its cells as written, and ``read``'s row ``n``."""
-        keys, target_values, indicator_values = read.keys[n], read.targets[n], read.indicators[n]
-        enhancement = read.enhancements[n]
+        """One data row: its cells as written, and ``read``'s row ``n``. (The hot loop of
+        a big import: the usual row's checks are inline.)"""
         try:
-            target_ref, indicator_ref, given = self._refs(keys)
+            target_ref, indicator_ref, given = self._refs(read.keys[n])
         except CellProblem as problem:
             self._reject(row, values, f"{problem.message}; expected {problem.expected}")
             return
-        target = self._target(row, target_ref)
-        if target is None:
-            self._reject(
-                row,
-                values,
-                f"target {target_ref} appears again below other targets (its rows start at "
-                f"row {self.targets[(self.council, target_ref)].first_row + 1}): duplicate target ref",
-            )
-            return
-        self._take_target_values(target, row, target_values)
+        target = self.current
+        if target is None or target.ref != target_ref or target.council != self.council:
+            target = self._target(row, target_ref)
+            if target is None:
+                first = self.targets[(self.council, target_ref)].first_row
+                self._reject(
+                    row,
+                    values,
+                    f"target {target_ref} appears again below other targets (its rows start "
+                    f"at row {first + 1}): duplicate target ref",
+                )
+                return
+        target_values = read.targets[n]
+        if target_values != self._current_values:  # usually: the row repeats its target's
+            self._take_target_values(target, row, target_values)
+        indicator_values = read.indicators[n]
         # Periods do not make a row an indicator: a header such as "Baseline (2003/04)"
         # gives every row one, headings included.
-        heading_only = not given and not any(
+        if not given and not any(
             v not in (None, "") for k, v in indicator_values.items() if k not in _PERIODS
-        )
-        if heading_only:
-            return
+        ):
+            return  # a heading row
         ref = indicator_ref or target_ref
-        earlier = self.indicator_rows.get((self.council, ref))
-        if earlier is not None and given:
+        key = (self.council, ref)
+        earlier = self.indicator_rows.get(key)
+        if earlier is None:
+            self.indicator_rows[key] = row
+        elif given:
             self._reject(
                 row, values, f"indicator {ref} is already on row {earlier + 1}: duplicate ref"
             )
             return
-        self.indicator_rows.setdefault((self.council, ref), row)
         target.indicators.append(
-            IndicatorEntry(row, target_ref, ref, indicator_values, enhancement, given, values)
+            IndicatorEntry(
+                row, target_ref, ref, indicator_values, read.enhancements[n], given, values
+            )
         )
 
     def _refs(self, keys: tuple[Any, ...]) -> tuple[str, str | None, bool]:
@@ -94,11 +101,8 @@ class TargetGrouper:
             target_ref, indicator_ref = parse_target_ref(raw_indicator)
         else:
             raise CellProblem("a target ref", "the row has no target ref and no target above it")
-        if raw_indicator is not None:
-            key = (raw_indicator, target_ref)
-            indicator_ref = self._indicator_refs.get(key)
-            if indicator_ref is None:
-                indicator_ref = self._indicator_refs[key] = parse_indicator_ref(*key)
+        if raw_indicator is not None:  # ('a', '1') pairs rarely repeat: parsed each time
+            indicator_ref = parse_indicator_ref(raw_indicator, target_ref)
         return target_ref, indicator_ref, indicator_ref is not None
 
     def _target(self, row: int, ref: str) -> TargetEntry | None:
@@ -113,8 +117,6 @@ class TargetGrouper:
         return self.current
 
     def _take_target_values(self, target: TargetEntry, row: int, given: tuple[Any, ...]) -> None:
-        if given == self._current_values:
-            return  # the usual case: the row repeats its target's cells
         values = dict(zip(self.target_names, given, strict=True))
         self._current_values = None
         if values == target.values:

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lpsa_desktop.domain.agreement import Indicator, indicator_from_fields
+from lpsa_desktop.domain.agreement import Indicator, indicator_from_fields, indicator_replaced
+from lpsa_desktop.domain.clean_indicator import indicator_is_clean
 from lpsa_desktop.domain.enums import Direction, Unit
-from lpsa_desktop.domain.validation import Location, indicator_is_clean, indicator_issues
+from lpsa_desktop.domain.validation import Location, indicator_issues
 
 # Values around the edges the rules care about: 0, 100, negatives, equal pairs, and long
 # numbers where with − without is rounded by Decimal's 28-digit context.
@@ -78,7 +79,10 @@ def test_indicator_from_fields_makes_what_the_constructor_makes(
     assert hash(made) == hash(built)
     assert repr(made) == repr(built)
     assert list(vars(made).items()) == list(vars(built).items())
+    assert indicator_replaced(built, values) == dataclasses.replace(built, **values)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         indicator_from_fields({**fields, "colour": "red"})
+    with pytest.raises(TypeError):
+        indicator_replaced(built, {"colour": "red"})
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.ref = "2"  # type: ignore[misc]
