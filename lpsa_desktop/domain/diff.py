@@ -94,7 +94,7 @@ def _keyed(old: Sequence[Any], new: Sequence[Any], label: str, inner: Any) -> It
         entity = f"{label} {ref}"
         if ref not in before:
             yield Change("added", entity, None, None, _row_text(item))
-        else:
+        elif before[ref] != item:  # an equal child has no changes (a whole target at once)
             yield from inner(entity, before[ref], item)
     for ref, item in before.items():
         if ref not in after:
