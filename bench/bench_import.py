@@ -5,7 +5,7 @@ time to read, validate and build the plan (against an empty store), their ratio 
 target is at most 2), the time to apply the plan to a store (target under 2 s), the
 re-import plan against the filled store, and the peak memory of a process that only plans.
 
-    .venv/bin/python bench/bench_import.py [ROWS]
+    .venv/bin/python -m bench.bench_import [ROWS]
 """
 
 from __future__ import annotations
