@@ -22,11 +22,14 @@ from PySide6.QtCore import (
 )
 
 from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.enums import NegotiationStatus
+from lpsa_desktop.domain.meetings import ItemKind
 from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.display import ParseError
 from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
+from ui.item_models.status_marks import Marks, status_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
@@ -58,6 +61,7 @@ class RecordTableModel(QAbstractTableModel):
         self._agreement: Agreement | None = None
         self._records: tuple[Any, ...] = ()
         self._issues: dict[tuple[str, str], list[ValidationIssue]] = {}
+        self._marks: Marks = {}
 
     def set_agreement(self, agreement: Agreement | None) -> None:
         """Show ``agreement``; repaints only the records that changed."""
@@ -91,6 +95,13 @@ class RecordTableModel(QAbstractTableModel):
         self._issues = dict(found)
         for row, record in enumerate(self._records):
             if any(key[0] == str(record.ref) for key in changed):
+                self._repaint_row(row)
+
+    def set_status_marks(self, marks: Marks) -> None:
+        """Who marked each freedom's status and when (the "Agreed?" column's tooltips)."""
+        if self.part is Part.FREEDOM and marks != self._marks:
+            self._marks = marks
+            for row in range(len(self._records)):
                 self._repaint_row(row)
 
     def _repaint_row(self, row: int) -> None:
@@ -142,6 +153,8 @@ class RecordTableModel(QAbstractTableModel):
             issues = self._issues.get((self._key_text(record, index.row()), column.field), [])
             if role == Qt.ItemDataRole.BackgroundRole:
                 return cells.issue_tint(issues)
+            if isinstance(value, NegotiationStatus) and not issues:
+                return status_tooltip(self._marks, ItemKind.FREEDOM, record.ref, value)
             text = cells.display_text(column.kind, value)
             return cells.issue_tooltip(issues) or (text if len(text) > 30 else None)
         if role == ADDRESS_ROLE:

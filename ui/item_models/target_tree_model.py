@@ -9,7 +9,6 @@ typing.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import fields
 from typing import Any
 
@@ -23,13 +22,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
-from lpsa_desktop.domain.enums import Unit
+from lpsa_desktop.domain.enums import NegotiationStatus
+from lpsa_desktop.domain.meetings import ItemKind
 from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.display import ParseError
 from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
-from ui.item_models.target_columns import FIELD_COLUMNS, TREE_COLUMNS, TreeColumn
+from ui.item_models.status_marks import Marks, status_tooltip
+from ui.item_models.target_cells import ItemKey, issues_by_cell, stretch_text
+from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS, TreeColumn
 from ui.item_models.target_rows import (
     CHECKABLE,
     EDITABLE,
@@ -42,7 +44,7 @@ from ui.item_models.target_rows import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-_ItemKey = tuple[str, str | None]  # (target ref, indicator ref or None)
+_STATUS_COLUMN = COLUMN_INDEX["negotiation"]
 
 
 class TargetTreeModel(TargetRowsModel):
@@ -53,8 +55,9 @@ class TargetTreeModel(TargetRowsModel):
         super().__init__(len(TREE_COLUMNS), parent)
         self._agreement: Agreement | None = None
         self._show_internal = True
-        self._issues: dict[_ItemKey, dict[int, list[ValidationIssue]]] = {}
+        self._issues: dict[ItemKey, dict[int, list[ValidationIssue]]] = {}
         self._last_column = len(TREE_COLUMNS) - 1
+        self._marks: Marks = {}
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -80,7 +83,7 @@ class TargetTreeModel(TargetRowsModel):
     def set_issues(self, issues: list[ValidationIssue]) -> None:
         """Mark the cells that validation found wrong (validation runs after the edit has
         been shown, so typing never waits for it); repaints the rows whose marks changed."""
-        found = _issues_by_cell(self._agreement, issues)
+        found = issues_by_cell(self._agreement, issues)
         changed = {
             key
             for key in found.keys() | self._issues.keys()
@@ -89,6 +92,19 @@ class TargetTreeModel(TargetRowsModel):
         self._issues = found
         for target_ref, indicator_ref in changed:
             self._repaint_row(self.index_of(target_ref, indicator_ref))
+
+    def set_status_marks(self, marks: Marks) -> None:
+        """Who marked each item's status and when (the "Agreed?" column's tooltips)."""
+        if marks == self._marks:
+            return
+        self._marks = marks
+        for row, target in enumerate(self._targets):
+            parent = self.index(row, _STATUS_COLUMN)
+            self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.ToolTipRole])
+            if target.indicators:
+                first = self.index(0, _STATUS_COLUMN, self.index(row, 0))
+                last = self.index(len(target.indicators) - 1, _STATUS_COLUMN, self.index(row, 0))
+                self.dataChanged.emit(first, last, [Qt.ItemDataRole.ToolTipRole])
 
     def set_show_internal(self, show: bool) -> None:
         """Presentation mode hides reserve targets (internal columns are hidden by views)."""
@@ -170,6 +186,9 @@ class TargetTreeModel(TargetRowsModel):
             issues = self._cell_issues(target, indicator, index.column())
             if role == Qt.ItemDataRole.BackgroundRole:
                 return cells.issue_tint(issues)
+            if isinstance(value, NegotiationStatus) and not issues:
+                kind = ItemKind.INDICATOR if indicator else ItemKind.TARGET
+                return status_tooltip(self._marks, kind, item.ref, value)
             return cells.issue_tooltip(issues) or self._plain_tooltip(column, value)
         if role == Qt.ItemDataRole.FontRole and indicator is None:
             font = QFont()
@@ -238,7 +257,7 @@ class TargetTreeModel(TargetRowsModel):
             return ""
         if isinstance(item, Indicator):
             if column.key == "stretch":
-                return _stretch_text(item)
+                return stretch_text(item)
             return cells.display_text(column.kind, value, unit=item.unit, decimals=item.decimals)
         if column.key == "title" and item.reserve:
             return f"{value} (reserve)"
@@ -275,33 +294,3 @@ def _target_fields_changed(old: Target, new: Target) -> bool:
 
 
 _TARGET_FIELDS = tuple(f.name for f in fields(Target) if f.name != "indicators")
-
-
-def _stretch_text(indicator: Indicator) -> str:
-    stretch = indicator.enhancement
-    if stretch is None:
-        return ""
-    unit_text = cells.display_text(
-        CellKind.NUMBER, abs(stretch), unit=indicator.unit, decimals=indicator.decimals
-    )
-    if indicator.unit is Unit.PERCENT:
-        unit_text = unit_text.removesuffix("%") + " pts"
-    return unit_text if stretch >= 0 else f"−{unit_text}"
-
-
-def _issues_by_cell(
-    agreement: Agreement | None, issues: list[ValidationIssue]
-) -> dict[_ItemKey, dict[int, list[ValidationIssue]]]:
-    """Validation issues keyed by the row and column they are about (ref column by default)."""
-    found: dict[_ItemKey, dict[int, list[ValidationIssue]]] = defaultdict(lambda: defaultdict(list))
-    if agreement is None:
-        return {}
-    owners = {i.ref: t.ref for t in agreement.targets for i in t.indicators}
-    for issue in issues:
-        where = issue.location
-        target_ref = where.target or (owners.get(where.indicator) if where.indicator else None)
-        if target_ref is None:
-            continue  # agreement-wide: shown in the overview
-        column = FIELD_COLUMNS.get(where.field or "ref", 0)
-        found[(target_ref, where.indicator)][column].append(issue)
-    return {key: dict(columns) for key, columns in found.items()}
