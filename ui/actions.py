@@ -33,6 +33,12 @@ class WindowActions:
     add_partner: QAction
     add_signatory: QAction
     remove_selected: QAction
+    open_meeting: QAction
+    record_decision: QAction
+    add_action_item: QAction
+    take_round: QAction
+    close_meeting: QAction
+    export_minutes: QAction
     find_agreement: QAction
     reload: QAction
     preferences: QAction
@@ -44,6 +50,8 @@ class WindowActions:
     show_freedoms: QAction
     show_people: QAction
     show_audit: QAction
+    show_negotiation: QAction
+    show_meetings: QAction
     shortcuts_help: QAction
     about: QAction
     recent_stores: QMenu
@@ -129,6 +137,42 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             "Ctrl+Del",
             tip="Remove the selected target, indicator, freedom, partner or signatory",
         ),
+        open_meeting=_action(
+            window,
+            "Open &meeting…",
+            "Ctrl+Shift+O",
+            tip="Open a meeting: date, place, attendees and agenda",
+        ),
+        record_decision=_action(
+            window,
+            "Record &decision",
+            "Ctrl+Shift+D",
+            tip="Record a decision of the open meeting against the agenda item chosen",
+        ),
+        add_action_item=_action(
+            window,
+            "Add action &item",
+            "Ctrl+Shift+K",
+            tip="Add an action item (owner, due date) to the open meeting",
+        ),
+        take_round=_action(
+            window,
+            "Take r&ound… (cannot be undone)",
+            "Ctrl+Shift+R",
+            tip="Record where the negotiation stands now as a read-only round",
+        ),
+        close_meeting=_action(
+            window,
+            "&Close meeting… (cannot be undone)",
+            "Ctrl+Shift+C",
+            tip="Close the meeting; the values agreed become a joint round",
+        ),
+        export_minutes=_action(
+            window,
+            "Export &minutes…",
+            "Ctrl+Shift+E",
+            tip="Write the meeting's minutes as a PDF or an editable Word document",
+        ),
         find_agreement=_action(
             window, "&Find agreement", StandardKey.Find, tip="Filter the list of agreements"
         ),
@@ -149,6 +193,8 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
         show_freedoms=_action(window, "&Freedoms", "Ctrl+3"),
         show_people=_action(window, "Partners and &signatories", "Ctrl+4"),
         show_audit=_action(window, "A&udit trail", "Ctrl+5"),
+        show_negotiation=_action(window, "&Negotiation (rounds)", "Ctrl+6"),
+        show_meetings=_action(window, "&Meetings", "Ctrl+7"),
         shortcuts_help=_action(window, "&Keyboard shortcuts", StandardKey.HelpContents),
         about=_action(window, "&About LPSA Desk", "Ctrl+Shift+F1"),
         recent_stores=QMenu("Recent &stores", window),
@@ -163,7 +209,7 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.import_return, a.revert_import])
     file_menu.addSeparator()
-    file_menu.addActions([a.export_pdf, a.sign_pdf, a.verify_pdf])
+    file_menu.addActions([a.export_pdf, a.sign_pdf, a.verify_pdf, a.export_minutes])
     file_menu.addSeparator()
     file_menu.addActions([a.print_preview, a.print_agreement])
     file_menu.addSeparator()
@@ -176,6 +222,10 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     )
     edit_menu.addAction(a.remove_selected)
     edit_menu.addSeparator()
+    edit_menu.addActions([a.open_meeting, a.record_decision, a.add_action_item])
+    # Rounds are read-only: these two ask for confirmation and say they cannot be undone.
+    edit_menu.addActions([a.take_round, a.close_meeting])
+    edit_menu.addSeparator()
     edit_menu.addActions([a.find_agreement, a.reload])
     edit_menu.addSeparator()
     edit_menu.addAction(a.preferences)
@@ -187,5 +237,6 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     view_menu.addActions(
         [a.show_overview, a.show_targets, a.show_freedoms, a.show_people, a.show_audit]
     )
+    view_menu.addActions([a.show_negotiation, a.show_meetings])
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a.shortcuts_help, a.about])

@@ -21,11 +21,14 @@ from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
 from ui.app_settings import AppSettings
 from ui.commands.edit_field_command import EditFieldCommand
+from ui.commands.negotiation_commands import SetItemStatusCommand
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
+from ui.negotiation_actions import NegotiationActions
+from ui.negotiation_session import NegotiationSession
 from ui.presentation import PresentationMode
 from ui.session import AgreementSession
 from ui.tasks import TaskRunner
@@ -58,6 +61,15 @@ class WindowController:
             stack_for=self.stack_for,
             presentation_active=lambda: self.presentation.active,
             open_store=self.open_store,
+        )
+        self.negotiation = NegotiationSession(session, window)
+        self.negotiating = NegotiationActions(
+            window,
+            session,
+            self.negotiation,
+            settings=settings,
+            stack_for=self.stack_for,
+            presentation_active=lambda: self.presentation.active,
         )
         self._stacks: dict[str, QUndoStack] = {}
         # Validation runs once per change, just after the change is on screen (a zero-time
@@ -95,7 +107,7 @@ class WindowController:
         a.quit.triggered.connect(w.close)
         for index, action in enumerate(
             (a.show_overview, a.show_targets, a.show_freedoms, a.show_people, a.show_audit)
-        ):
+        ):  # Negotiation and Meetings: ui.negotiation_actions
             action.triggered.connect(lambda _checked=False, i=index: w.tabs.setCurrentIndex(i))
         self.structure.connect_actions(a)
 
@@ -213,7 +225,12 @@ class WindowController:
         except InvalidValueError as problem:
             self._on_edit_refused(str(problem))
             return
-        self.stack_for(edit.agreement_ref).push(EditFieldCommand(self.session, edit))
+        stack = self.stack_for(edit.agreement_ref)
+        if edit.address.field == "negotiation":  # "Agreed?": marked as `lpsa status` marks it
+            ref, address = edit.agreement_ref, edit.address
+            stack.push(SetItemStatusCommand(self.session, ref, address, edit.old, edit.new))
+        else:
+            stack.push(EditFieldCommand(self.session, edit))
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from ui.item_models.record_table_model import RecordTableModel
     from ui.item_models.target_tree_model import TargetTreeModel
     from ui.panels.audit_panel import AuditPanel
+    from ui.panels.meetings_panel import MeetingsPanel
     from ui.panels.navigator_panel import NavigatorPanel
+    from ui.panels.negotiation_panel import NegotiationPanel
     from ui.panels.overview_panel import OverviewPanel
     from ui.panels.records_panel import RecordsPanel
     from ui.panels.reward_panel import RewardPanel
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
     partners: RecordsPanel
     signatories: RecordsPanel
     audit: AuditPanel
+    negotiation: NegotiationPanel
+    meetings: MeetingsPanel
     tabs: QTabWidget
     navigator: NavigatorPanel
     navigator_dock: QDockWidget

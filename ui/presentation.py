@@ -1,8 +1,9 @@
 """Presentation mode: for a meeting with the screen on the wall.
 
 Larger text everywhere, the internal-only things hidden (internal notes, reserve targets,
-the audit trail, which can quote both), the agreements list put away, and a banner plus a status-bar
-badge so nobody forgets it is on. Leaving restores the layout as it was.
+internal rounds, decisions and actions, the audit trail, which can quote them all), the
+agreements list put away, and a banner plus a status-bar badge so nobody forgets it is on.
+Leaving restores the layout as it was.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class PresentationMode:
         window.overview.set_show_internal(show_internal)
         window.targets.set_show_internal(show_internal)
         window.freedoms.set_show_internal(show_internal)
+        window.negotiation.set_show_internal(show_internal)  # internal rounds
+        window.meetings.set_show_internal(show_internal)  # internal decisions and actions
         if not show_internal and window.tabs.currentIndex() == AUDIT_TAB:
             window.tabs.setCurrentIndex(0)
         window.tabs.setTabVisible(AUDIT_TAB, show_internal)

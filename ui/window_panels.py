@@ -17,7 +17,9 @@ from ui.item_models.record_table_model import RecordTableModel
 from ui.item_models.target_tree_model import TargetTreeModel
 from ui.main_window import MainWindow
 from ui.panels.audit_panel import AuditPanel
+from ui.panels.meetings_panel import MeetingsPanel
 from ui.panels.navigator_panel import NavigatorPanel
+from ui.panels.negotiation_panel import NegotiationPanel
 from ui.panels.overview_panel import OverviewPanel
 from ui.panels.records_panel import RecordsPanel, side_by_side
 from ui.panels.reward_panel import RewardPanel
@@ -64,6 +66,8 @@ def _build_tabs(window: MainWindow) -> None:
         stretch_column=2,
     )
     window.audit = AuditPanel()
+    window.negotiation = NegotiationPanel(a.take_round)
+    window.meetings = MeetingsPanel([a.open_meeting], [a.close_meeting, a.export_minutes])
     tabs = window.tabs = QTabWidget()
     tabs.setObjectName("agreementTabs")
     tabs.setDocumentMode(True)
@@ -72,6 +76,9 @@ def _build_tabs(window: MainWindow) -> None:
     tabs.addTab(window.freedoms, "&Freedoms")
     tabs.addTab(side_by_side(window.partners, window.signatories), "Partners and &signatories")
     tabs.addTab(window.audit, "A&udit trail")
+    # After the audit trail, so that the tabs' places (remembered in the settings) stay put.
+    tabs.addTab(window.negotiation, "&Negotiation")
+    tabs.addTab(window.meetings, "&Meetings")
     layout = window.central_layout
     layout.takeAt(layout.count() - 1)  # the stretch that held the place of the tabs
     layout.insertWidget(0, window.banner)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.enums import AgreementStatus, PotRounding, Severity
+from lpsa_desktop.domain.enums import AgreementStatus, NegotiationStatus, PotRounding, Severity
+from lpsa_desktop.domain.meetings import ItemKind
 from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.negotiation import status_tally
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
@@ -74,6 +77,7 @@ class OverviewPanel(QScrollArea):
             )
         )
         self._show_money(agreement)
+        self._show_negotiation(agreement)
 
     def set_issues(self, issues: list[ValidationIssue]) -> None:
         """What validation found, listed under Checks (after the edit has been shown)."""
@@ -88,6 +92,8 @@ class OverviewPanel(QScrollArea):
         self._show_internal = show
         self._notes_form.setRowVisible(self.fields["internal_notes"], show)
         self.set_issues(self._issues)
+        if self._agreement is not None:
+            self._show_negotiation(self._agreement)
 
     def _agreement_group(self) -> QGroupBox:
         group = QGroupBox("Agreement")
@@ -107,6 +113,12 @@ class OverviewPanel(QScrollArea):
         form.addRow("&Status", self.fields["status"])
         form.addRow("Period &from", self.fields["period_start"])
         form.addRow("Period t&o", self.fields["period_end"])
+        self.negotiation_label = QLabel()
+        self.negotiation_label.setObjectName("negotiationTally")
+        self.negotiation_label.setToolTip(
+            "Where the items stand: mark them in the Agreed? column (Targets, Freedoms)"
+        )
+        form.addRow("Negotiation", self.negotiation_label)
         return group
 
     def _money_group(self) -> QGroupBox:
@@ -182,6 +194,11 @@ class OverviewPanel(QScrollArea):
             text += f"  ({money_text(abs(grant - allocated))} {'over' if allocated > grant else 'left'})"
         self.allocated_label.setText(text)
 
+    def _show_negotiation(self, agreement: Agreement) -> None:
+        if not self._show_internal:  # reserve targets are not named on the wall, nor counted
+            agreement = replace(agreement, targets=agreement.active_targets)
+        self.negotiation_label.setText(negotiation_text(agreement))
+
     def _show_checks(self, issues: list[ValidationIssue]) -> None:
         self.checks.clear()
         if not issues:
@@ -207,3 +224,19 @@ class OverviewPanel(QScrollArea):
         issue = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(issue, ValidationIssue):
             self.issue_activated.emit(issue)
+
+
+def negotiation_text(agreement: Agreement) -> str:
+    """'Targets: 9 open, 3 agreed' and so on, one line each: how much is still open."""
+    lines = []
+    for kind, counts in status_tally(agreement).items():
+        parts = [f"{counts[s]} {s.value}" for s in NegotiationStatus if counts[s]]
+        lines.append(f"{_KIND_NAMES[kind]}: {', '.join(parts) or 'none'}")
+    return "\n".join(lines)
+
+
+_KIND_NAMES = {
+    ItemKind.TARGET: "Targets",
+    ItemKind.INDICATOR: "Indicators",
+    ItemKind.FREEDOM: "Freedoms",
+}
