@@ -40,8 +40,9 @@ _UNPROVEN_CELL = re.compile(
     rb'<c(?! r="' + _WITHIN + _OTHER_ATTRIBUTES + rb")(?=[\s/>])(?!" + _EMPTY_TAG + rb")"
 )
 _PREFIXED_CELL = re.compile(rb":c(?=[\s/>])")
-_MAX_TAG = CHUNK
-"""No workbook writes a tag this long; one that does is refused rather than buffered."""
+_MAX_TAG = 8 * CHUNK
+"""No workbook writes a tag this long (a long list of ranges in a data validation's sqref
+is a few KB); one that does is refused rather than buffered whole."""
 
 
 def check_extent(file: str, sheet: str, archive: zipfile.ZipFile, part: str) -> None:

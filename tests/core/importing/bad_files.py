@@ -180,3 +180,8 @@ def far_ref_given_twice(folder: Path) -> Path:
 def wide_row_of_cells_without_refs(folder: Path) -> Path:
     """Cells without refs go one after another: 20,000 of them reach column ADNX."""
     return _sheet_with(folder, '<row r="3">' + '<c t="n"><v>1</v></c>' * 20_000 + "</row>")
+
+
+def tag_of_twelve_megabytes(folder: Path) -> Path:
+    """One tag longer than any workbook writes: refused rather than held in memory whole."""
+    return _sheet_with(folder, f'<row r="3"><c r="A3" x="{"y" * 12_000_000}"/></row>')

@@ -44,6 +44,7 @@ CASES: list[tuple[Callable[[Path], Path], type[ImportRefusedError], str]] = [
     (bad_files.far_row_written_with_leading_zeros, UnsafeWorkbookError, "CV0600000"),
     (bad_files.far_ref_given_twice, DamagedWorkbookError, "duplicate attribute"),
     (bad_files.wide_row_of_cells_without_refs, UnsafeWorkbookError, "column CW or beyond"),
+    (bad_files.tag_of_twelve_megabytes, UnsafeWorkbookError, "tag longer than 8 MB"),
 ]
 
 
