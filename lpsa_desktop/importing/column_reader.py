@@ -125,13 +125,20 @@ class ColumnReader:
         errors = {r: t for (r, c), t in self.scan.error_cells.items() if c == index}
         empty = _EMPTY.get(plan.spec.attribute)
         numbers = plan.spec.read is read_value
-        distinct = set(cells)  # a return repeats its values: judge each once
-        if not errors and numbers and all(c.__class__ is float or c == "" for c in distinct):
+        # A return repeats its values: each distinct one is judged once. The types are taken
+        # from every cell, as True == 1.0 and 0 == 0.0 would hide behind each other in a set.
+        distinct, types = set(cells), set(map(type, cells))
+        if (
+            not errors
+            and numbers
+            and types <= _FLOAT_OR_TEXT
+            and all(c == "" for c in distinct if c.__class__ is str)
+        ):
             values = decimal_column(cells, distinct, empty)
             if percent_rows:
                 percentages_as_shown(values, cells, self._places(rows), percent_rows)
             return values
-        if not (percent_rows or errors or numbers) and all(c.__class__ is str for c in distinct):
+        if not (percent_rows or errors or numbers) and types <= _TEXT:
             return self._distinct_texts(plan, rows, cells, distinct, empty)
         memory: dict[tuple[type, Raw, bool], Any] = {}
         parsed: list[Any] = []
@@ -240,3 +247,5 @@ class ColumnReader:
 
 
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
+_FLOAT_OR_TEXT = frozenset({float, str})
+_TEXT = frozenset({str})

@@ -146,6 +146,24 @@ def test_text_where_a_number_belongs_names_file_sheet_cell_column_value_and_expe
     assert list(indicators(ret)) == ["1a"]
 
 
+def test_true_or_false_where_a_number_belongs_is_an_error_beside_the_numbers_equal_to_it(
+    tmp_path: Path,
+) -> None:
+    """TRUE == 1.0 and FALSE == 0.0 in Python: reading each distinct value once must not
+    let a boolean cell pass as the number beside it."""
+    rows = [
+        [ref, letter, "Safer roads", "KSI", "number", "lower", baseline, 110, 95, "2007/08"]
+        for ref, letter, baseline in (("1", "a", 1.0), (None, "b", True), (None, "c", 0.0))
+    ] + [[None, "d", None, "KSI", "number", "lower", False, 110, 95, "2007/08"]]
+    ret = read_return(write_return(tmp_path / "r.xlsx", rows))
+    errors = [(i.cell, i.value) for i in ret.all_issues() if i.is_error]
+    assert errors == [("Targets!G3", "True"), ("Targets!G5", "False")]
+    assert {ref: v["baseline"] for ref, v in indicators(ret).items()} == {
+        "1a": Decimal(1),
+        "1c": Decimal(0),
+    }
+
+
 def test_a_formula_error_value_is_an_error_on_that_cell(tmp_path: Path) -> None:
     path = write_return(tmp_path / "r.xlsx", [ROW_1A, [*ROW_2[:8], "#DIV/0!", "2007/08"]])
     ret = read_return(path)
