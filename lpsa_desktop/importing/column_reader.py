@@ -138,8 +138,8 @@ class ColumnReader:
             if percent_rows:
                 percentages_as_shown(values, cells, self._places(rows), percent_rows)
             return values
-        if not (percent_rows or errors or numbers) and types <= _TEXT:
-            return self._distinct_texts(plan, rows, cells, distinct, empty)
+        if not (percent_rows or errors or numbers) and types <= _FLOAT_OR_TEXT:
+            return self._distinct_values(plan, rows, cells, distinct, empty)
         memory: dict[tuple[type, Raw, bool], Any] = {}
         parsed: list[Any] = []
         append = parsed.append
@@ -179,7 +179,7 @@ class ColumnReader:
             self._row_places = {row: n for n, (row, _values) in enumerate(rows)}
         return self._row_places
 
-    def _distinct_texts(
+    def _distinct_values(
         self,
         plan: ColumnPlan,
         rows: Sequence[tuple[int, list[Raw]]],
@@ -187,7 +187,9 @@ class ColumnReader:
         distinct: set[Raw],
         empty: Any,
     ) -> list[Any]:
-        """A column of text: each distinct text is read once, then looked up for each row."""
+        """A column of text (or money, weights: floats and text): each distinct value is
+        read once, then looked up for each row. (Floats and texts never equal each other,
+        so a set of them loses none.)"""
         read = plan.spec.read
         known: dict[Raw, Any] = {"": empty}
         refused: set[Raw] = set()
@@ -248,4 +250,3 @@ class ColumnReader:
 
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
 _FLOAT_OR_TEXT = frozenset({float, str})
-_TEXT = frozenset({str})
