@@ -27,6 +27,7 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.meetings import ItemKind, ItemRef, Meeting, MeetingStatus
 from ui.item_models.meeting_models import ActionTableModel, DecisionTableModel
 from ui.panels.meeting_entry import ActionEntry, DecisionEntry
+from ui.widgets.font_scaled_splitter import FontScaledSplitter
 from ui.widgets.read_only_table import ReadOnlyTable
 
 _ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -66,7 +67,7 @@ class MeetingDetails(QGroupBox):
             {0: 4.5, 1: 10, 3: 12, 4: 9.5, 5: 7},
             stretch=2,
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = FontScaledSplitter(first_chars=22)
         splitter.addWidget(_titled("Agenda", self.agenda))
         # The tables' own headers (Decision, Action) name them; no titles over them, so that
         # the tab needs no more height than the others and the reward panel keeps its room.
@@ -77,7 +78,6 @@ class MeetingDetails(QGroupBox):
             table.setMinimumHeight(table.fontMetrics().lineSpacing() * 3)
         splitter.addWidget(tables)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 620])
         top = button_row(actions)
         top.insertWidget(0, self.state, 1)
         layout = QVBoxLayout(self)

@@ -3,14 +3,15 @@ the one chosen in full (``MeetingDetails``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.meetings import Meeting, MeetingStatus
 from ui.item_models.meeting_models import MeetingListModel
 from ui.panels.meeting_details import MeetingDetails, button_row
+from ui.widgets.font_scaled_splitter import FontScaledSplitter
 from ui.widgets.read_only_table import ReadOnlyTable
 
 
@@ -35,7 +36,7 @@ class MeetingsPanel(QWidget):
             self.model,
             "meetingsTable",
             "Meetings",
-            {1: 10.5, 2: 5.5},
+            {1: 11.5, 2: 5.5},
             stretch=0,
         )
         listing = QGroupBox("Meetings")
@@ -45,11 +46,10 @@ class MeetingsPanel(QWidget):
         buttons.addStretch(1)
         listing_layout.addLayout(buttons)
         listing_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = FontScaledSplitter(first_chars=40)
         splitter.addWidget(listing)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -30,6 +30,7 @@ from ui.item_models.round_models import (
     PotentialsModel,
     RoundListModel,
 )
+from ui.widgets.font_scaled_splitter import FontScaledSplitter
 from ui.widgets.read_only_table import ReadOnlyTable
 from ui.widgets.round_picker import CURRENT, RoundPicker, Side
 
@@ -59,11 +60,10 @@ class NegotiationPanel(QWidget):
         left.addWidget(self._reward_group())
         left.setStretchFactor(1, 1)
         left.setSizes([120, 280])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = FontScaledSplitter(first_chars=44)
         splitter.addWidget(left)
         splitter.addWidget(self._changes_group())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([350, 750])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -185,7 +185,7 @@ class NegotiationPanel(QWidget):
     def _reward_group(self) -> QGroupBox:
         group = QGroupBox("Reward before and after")
         self.potentials_table = ReadOnlyTable(
-            self.potentials_model, "potentialsTable", "Reward", {1: 12.5, 2: 12.5}, stretch=0
+            self.potentials_model, "potentialsTable", "Reward", {1: 13, 2: 13}, stretch=0
         )
         layout = QVBoxLayout(group)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -19,7 +19,8 @@ class PresentationBanner(QFrame):
         self.setObjectName("presentationBanner")
         self.setStyleSheet(BANNER_STYLE)
         self.label = QLabel(
-            "Presentation mode: internal notes, reserve targets and the audit trail are hidden"
+            "Presentation mode: everything internal (notes, rounds, decisions, actions), reserve "
+            "targets and the audit trail are hidden"
         )
         self.label.setWordWrap(True)
         self.leave_button = QPushButton(f"Leave ({shortcut_text})")
