@@ -27,13 +27,8 @@ from lpsa_desktop.importing.field_readers import FieldSpec, read_value
 from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.sheet_scan import SheetScan
 
-_EMPTY: dict[str, Any] = {
-    "title": "",
-    "notes": "",
-    "description": "",
-    "definition": "",
-    "partners": (),
-}
+_EMPTY: dict[str, Any] = dict.fromkeys(("title", "notes", "description", "definition"), "")
+_EMPTY["partners"] = ()
 
 
 @dataclass
