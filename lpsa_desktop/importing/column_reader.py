@@ -162,7 +162,7 @@ class ColumnReader:
                 value = None
                 self._error((plan, row, text_of(raw)), n, (problem.expected, problem.message))
             except ToBeConfirmed:
-                value = None
+                value = empty  # no value yet: "" for a text field, None for a number
                 self.issues.append(
                     self._issue(Severity.WARNING, (plan, row, text_of(raw)), "to be confirmed")
                 )
@@ -191,8 +191,11 @@ class ColumnReader:
         for text in distinct - known.keys():
             try:
                 known[text] = read(text, False)
-            except (CellProblem, ToBeConfirmed):
-                known[text] = None
+            except CellProblem:
+                known[text] = None  # the row is refused with the cell's error
+                refused.add(text)
+            except ToBeConfirmed:
+                known[text] = empty  # no value yet, with a warning (a text field is "")
                 refused.add(text)
         if refused:  # report each refused cell where it is (rare: the slow path is fine)
             for n, text in enumerate(cells):
