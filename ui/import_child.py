@@ -1,8 +1,9 @@
 """The child process that reads a council return and, on Apply, writes it (no Qt here).
 
-Why a process: python-calamine parses a sheet in one call that holds Python's global lock
-for about 0.2 s on a 20,000-row return, and unpickling such a plan takes as long; on a
-thread of the window's process either would freeze the window. The child keeps the plan;
+Why a process: turning a 20,000-row return into a plan of Python objects holds Python's
+global lock for long stretches (calamine's parse itself releases it, the rest does not),
+and unpickling such a plan takes about 0.2 s more; on a thread of the window's process
+either would freeze the window. The child keeps the plan;
 the window receives a summary made of plain strings and numbers, and sends "apply" when the
 officer presses Apply. The child runs the same services as ``lpsa import``.
 
