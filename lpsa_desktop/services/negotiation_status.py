@@ -35,7 +35,8 @@ def set_item_status(
 def status_marks(store: Store, agreement_ref: str) -> dict[ItemRef, StatusMark]:
     """The latest status change of every item that has one: what, who and when."""
     with store.unit_of_work() as uow:
-        events = uow.audit.history(agreement_ref)
+        # Only status changes: this runs after every edit in the window.
+        events = uow.audit.history(agreement_ref, field="negotiation")
     marks: dict[ItemRef, StatusMark] = {}
     for event in events:  # newest first: keep the first seen per item
         if event.field != "negotiation" or event.new is None:

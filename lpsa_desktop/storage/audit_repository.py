@@ -53,14 +53,14 @@ class AuditRepository:
             self._session.execute(insert(AUDIT_EVENTS), rows)
         return len(rows)
 
-    def history(self, agreement_ref: str, *, limit: int | None = None) -> list[AuditEvent]:
-        """Newest first."""
-        query = (
-            select(AuditRow)
-            .where(AuditRow.agreement_ref == agreement_ref)
-            .order_by(AuditRow.id.desc())
-            .limit(limit)
-        )
+    def history(
+        self, agreement_ref: str, *, limit: int | None = None, field: str | None = None
+    ) -> list[AuditEvent]:
+        """Newest first; with ``field``, only the changes of that field."""
+        query = select(AuditRow).where(AuditRow.agreement_ref == agreement_ref)
+        if field is not None:
+            query = query.where(AuditRow.field == field)
+        query = query.order_by(AuditRow.id.desc()).limit(limit)
         return [
             AuditEvent(
                 r.agreement_ref,
