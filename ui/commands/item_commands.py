@@ -21,7 +21,11 @@ def _name(part: Part, item: Any) -> str:
     return f"{part.value} {ref}".strip()
 
 
-class AddItemCommand(QUndoCommand):
+class _ItemCommand(QUndoCommand):
+    """The item and where it goes; adding and removing are each other's undo."""
+
+    verb = ""
+
     def __init__(
         self,
         session: AgreementSession,
@@ -32,7 +36,7 @@ class AddItemCommand(QUndoCommand):
         *,
         parent: str = "",
     ) -> None:
-        super().__init__(f"add {_name(part, item)}")
+        super().__init__(f"{self.verb} {_name(part, item)}")
         self._session = session
         self.agreement_ref = agreement_ref
         self.part = part
@@ -40,17 +44,12 @@ class AddItemCommand(QUndoCommand):
         self.index = index
         self.parent = parent
 
-    def redo(self) -> None:
+    def _insert(self, action: str) -> None:
         self._session.insert_item(
-            self.agreement_ref,
-            self.part,
-            self.item,
-            self.index,
-            parent=self.parent,
-            action=self.text(),
+            self.agreement_ref, self.part, self.item, self.index, parent=self.parent, action=action
         )
 
-    def undo(self) -> None:
+    def _remove(self, action: str) -> None:
         key = self.index if self.part in _POSITIONAL else self.item.ref
         self._session.remove_item(
             self.agreement_ref,
@@ -58,46 +57,25 @@ class AddItemCommand(QUndoCommand):
             key,
             parent=self.parent,
             expected=self.item,
-            action=f"undo {self.text()}",
+            action=action,
         )
 
 
-class RemoveItemCommand(QUndoCommand):
-    def __init__(
-        self,
-        session: AgreementSession,
-        agreement_ref: str,
-        part: Part,
-        item: Any,
-        index: int,
-        *,
-        parent: str = "",
-    ) -> None:
-        super().__init__(f"remove {_name(part, item)}")
-        self._session = session
-        self.agreement_ref = agreement_ref
-        self.part = part
-        self.item = item
-        self.index = index
-        self.parent = parent
+class AddItemCommand(_ItemCommand):
+    verb = "add"
 
     def redo(self) -> None:
-        key = self.index if self.part in _POSITIONAL else self.item.ref
-        self._session.remove_item(
-            self.agreement_ref,
-            self.part,
-            key,
-            parent=self.parent,
-            expected=self.item,
-            action=self.text(),
-        )
+        self._insert(self.text())
 
     def undo(self) -> None:
-        self._session.insert_item(
-            self.agreement_ref,
-            self.part,
-            self.item,
-            self.index,
-            parent=self.parent,
-            action=f"undo {self.text()}",
-        )
+        self._remove(f"undo {self.text()}")
+
+
+class RemoveItemCommand(_ItemCommand):
+    verb = "remove"
+
+    def redo(self) -> None:
+        self._remove(self.text())
+
+    def undo(self) -> None:
+        self._insert(f"undo {self.text()}")
