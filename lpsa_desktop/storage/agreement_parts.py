@@ -32,23 +32,14 @@ def write_councils(session: Session, agreement_id: int, agreement: Agreement) ->
             changes = RowChanges()
             changes.compare(stored, columns)
             changes.write_updates_and_deletes(session, COUNCILS)
-    linked = session.scalars(
-        select(AGREEMENT_COUNCILS.c.council_id)
-        .where(AGREEMENT_COUNCILS.c.agreement_id == agreement_id)
-        .order_by(AGREEMENT_COUNCILS.c.position)
-    ).all()
-    if list(linked) != ids:
-        session.execute(
-            delete(AGREEMENT_COUNCILS).where(AGREEMENT_COUNCILS.c.agreement_id == agreement_id)
-        )
-        if ids:
-            session.execute(
-                insert(AGREEMENT_COUNCILS),
-                [
-                    {"agreement_id": agreement_id, "council_id": c, "position": n}
-                    for n, c in enumerate(ids)
-                ],
-            )
+    sync_links(
+        session,
+        AGREEMENT_COUNCILS,
+        owner="agreement_id",
+        owner_id=agreement_id,
+        linked="council_id",
+        wanted=ids,
+    )
 
 
 def replace_list(
@@ -108,24 +99,14 @@ def write_freedoms(
     for freedom in agreement.freedoms:
         # Links to unknown targets are a validation error; they cannot be stored as rows.
         wanted = [target_ids[r] for r in dict.fromkeys(freedom.targets) if r in target_ids]
-        freedom_id = ids[freedom.ref]
-        linked = session.scalars(
-            select(FREEDOM_TARGETS.c.target_id)
-            .where(FREEDOM_TARGETS.c.freedom_id == freedom_id)
-            .order_by(FREEDOM_TARGETS.c.position)
-        ).all()
-        if list(linked) != wanted:
-            session.execute(
-                delete(FREEDOM_TARGETS).where(FREEDOM_TARGETS.c.freedom_id == freedom_id)
-            )
-            if wanted:
-                session.execute(
-                    insert(FREEDOM_TARGETS),
-                    [
-                        {"freedom_id": freedom_id, "target_id": t, "position": n}
-                        for n, t in enumerate(wanted)
-                    ],
-                )
+        sync_links(
+            session,
+            FREEDOM_TARGETS,
+            owner="freedom_id",
+            owner_id=ids[freedom.ref],
+            linked="target_id",
+            wanted=wanted,
+        )
 
 
 def inserted(session: Session, table: Table, values: dict[str, Any]) -> int:
@@ -133,3 +114,19 @@ def inserted(session: Session, table: Table, values: dict[str, Any]) -> int:
     row = with_defaults(table, values)
     new_id: int = session.scalars(insert(table).values(row).returning(table.c.id)).one()
     return new_id
+
+
+def sync_links(
+    session: Session, table: Table, *, owner: str, owner_id: int, linked: str, wanted: list[int]
+) -> None:
+    """An ordered link list (an agreement's councils, a freedom's targets): left alone when
+    it already holds ``wanted`` in that order, else written again whole."""
+    stored = session.scalars(
+        select(table.c[linked]).where(table.c[owner] == owner_id).order_by(table.c.position)
+    ).all()
+    if list(stored) == wanted:
+        return
+    session.execute(delete(table).where(table.c[owner] == owner_id))
+    if wanted:
+        rows = [{owner: owner_id, linked: other, "position": n} for n, other in enumerate(wanted)]
+        session.execute(insert(table), rows)
