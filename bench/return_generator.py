@@ -1,13 +1,21 @@
-"""A big council return for benchmarks: N indicator rows x 20 columns, an Agreement sheet,
-number formats on every value cell (real percentage formats on percentage indicators) and
-shared strings, as Excel saves a return."""
+"""A big council return for benchmarks: N indicator rows x 20 columns, an Agreement sheet
+and number formats on every value cell (real percentage formats on percentage indicators).
+
+Two layouts of the same cells: ``"shared"`` stores each text once in a shared-strings part
+and refers to it from the cells, as Excel and LibreOffice save a workbook (written with
+XlsxWriter, which writes the parts as Excel does); ``"inline"`` writes each text inside its
+cell, as openpyxl saves one (and so our own return templates).
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
+import xlsxwriter
 from openpyxl import Workbook
 
 HEADERS = [
@@ -16,25 +24,23 @@ HEADERS = [
     "Performance target with the LPSA", "Interim target", "Target date", "Reward weight",
     "Lead partner", "Partners", "Pump priming", "Actual", "Data source", "Notes",
 ]  # fmt: skip
+AGREEMENT = (
+    ("Council", "Benchmarkshire County Council"),
+    ("Generation", "LPSA2"),
+    ("Start", date(2005, 4, 1)),
+    ("End", date(2008, 3, 31)),
+    ("Net budget requirement", 412_000_000),
+)
 _PERCENT_COLUMNS = (7, 9, 10, 11)
+_VALUE_COLUMNS = (*_PERCENT_COLUMNS, 17)
+_MONEY_COLUMN = 16
+PERCENT, NUMBER, MONEY = "0.0%", "#,##0.0", '"£"#,##0'
+Strings = Literal["shared", "inline"]
 
 
-def write_big_return(path: Path, rows: int = 20_000, seed: int = 1) -> None:
+def indicator_rows(rows: int, seed: int = 1) -> Iterator[tuple[list[object], bool]]:
+    """(the row's values, whether its value cells are percentages), row by row."""
     rng = random.Random(seed)
-    book = Workbook()
-    details = book.active
-    assert details is not None
-    details.title = "Agreement"
-    for pair in (
-        ("Council", "Benchmarkshire County Council"),
-        ("Generation", "LPSA2"),
-        ("Start", date(2005, 4, 1)),
-        ("End", date(2008, 3, 31)),
-        ("Net budget requirement", 412_000_000),
-    ):
-        details.append(list(pair))
-    sheet = book.create_sheet("Targets")
-    sheet.append(HEADERS)
     per_target = 5
     for n in range(rows):
         target, letter = divmod(n, per_target)
@@ -52,9 +58,61 @@ def write_big_return(path: Path, rows: int = 20_000, seed: int = 1) -> None:
         if percent:
             for i in _PERCENT_COLUMNS:
                 values[i] = round(float(values[i]) / 100, 4)  # type: ignore[arg-type]
+        yield values, percent
+
+
+def write_big_return(
+    path: Path, rows: int = 20_000, seed: int = 1, strings: Strings = "shared"
+) -> None:
+    if strings == "shared":
+        _write_shared(path, rows, seed)
+    else:
+        _write_inline(path, rows, seed)
+
+
+def _write_shared(path: Path, rows: int, seed: int) -> None:
+    book = xlsxwriter.Workbook(str(path))
+    details = book.add_worksheet("Agreement")
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    for r, (label, value) in enumerate(AGREEMENT):
+        details.write_string(r, 0, label)
+        if isinstance(value, date):
+            details.write_datetime(r, 1, value, day)
+        else:
+            details.write(r, 1, value)
+    sheet = book.add_worksheet("Targets")
+    percent, number = (
+        book.add_format({"num_format": PERCENT}),
+        book.add_format({"num_format": NUMBER}),
+    )
+    money = book.add_format({"num_format": MONEY})
+    sheet.write_row(0, 0, HEADERS)
+    for n, (values, is_percent) in enumerate(indicator_rows(rows, seed), start=1):
+        shown = percent if is_percent else number
+        for i, value in enumerate(values):
+            style = money if i == _MONEY_COLUMN else shown if i in _VALUE_COLUMNS else None
+            if value is None:
+                if style is not None:
+                    sheet.write_blank(n, i, None, style)
+            elif isinstance(value, str):
+                sheet.write_string(n, i, value, style)
+            else:
+                sheet.write_number(n, i, value, style)  # type: ignore[arg-type]
+    book.close()
+
+
+def _write_inline(path: Path, rows: int, seed: int) -> None:
+    book = Workbook()
+    details = book.active
+    assert details is not None
+    details.title = "Agreement"
+    for pair in AGREEMENT:
+        details.append(list(pair))
+    sheet = book.create_sheet("Targets")
+    sheet.append(HEADERS)
+    for n, (values, is_percent) in enumerate(indicator_rows(rows, seed), start=2):
         sheet.append(values)
-        number_format = "0.0%" if percent else "#,##0.0"
-        for i in (*_PERCENT_COLUMNS, 17):
-            sheet.cell(n + 2, i + 1).number_format = number_format
-        sheet.cell(n + 2, 17).number_format = '"£"#,##0'
+        for i in _VALUE_COLUMNS:
+            sheet.cell(n, i + 1).number_format = PERCENT if is_percent else NUMBER
+        sheet.cell(n, _MONEY_COLUMN + 1).number_format = MONEY
     book.save(path)
