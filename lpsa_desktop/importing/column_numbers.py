@@ -18,16 +18,12 @@ def decimal_column(cells: Sequence[Raw], distinct: set[Raw], empty: Any) -> list
     return [known[c] if c else empty if c == "" else float_decimal(c) for c in cells]  # type: ignore[arg-type]
 
 
-def percentages_as_shown(
-    values: list[Any], cells: Sequence[Raw], places: dict[int, int], percent: set[int]
-) -> None:
+def percentages_as_shown(values: list[Any], cells: Sequence[Raw], places: list[int]) -> None:
     """Make the cells formatted as percentages read as shown: 0.45 → 45 (in ``values``,
-    read by ``decimal_column``). ``places``: row in the sheet → its place in the table;
-    ``percent``: the rows where this column is shown as a percentage."""
+    read by ``decimal_column``). ``places``: where in ``cells`` they are."""
     scaled: dict[Raw, Decimal] = {}
-    for row in percent:
-        n = places.get(row)
-        if n is None or (raw := cells[n]) == "":
+    for n in places:
+        if (raw := cells[n]) == "":
             continue
         value = scaled.get(raw) if raw else None
         if value is None:

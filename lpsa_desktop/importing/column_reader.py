@@ -8,10 +8,11 @@ repeats them all the way down. Rows are then put back together from the columns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from itertools import compress
+from typing import Any, cast
 
 from lpsa_desktop.domain.enums import Severity
 from lpsa_desktop.importing.cell_numbers import (
@@ -59,15 +60,14 @@ class ColumnReader:
         self.file, self.sheet, self.scan, self.plans = file, sheet, scan, plans
         self.issues: list[ImportIssue] = []
         self._errors: dict[int, list[str]] = {}
-        self._percent_rows: dict[int, set[int]] = {}
-        self._row_places: dict[int, int] | None = None
+        # The scan is the whole sheet's: turned round per column once, not once per batch.
+        self._percent_rows = _percent_rows(scan)
+        self._error_rows = _error_rows(scan)
+        self._percent_places: dict[frozenset[int], list[int]] = {}
 
     def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> RowsRead:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
-        self._errors, self._row_places, self._percent_rows = {}, None, {}
-        for row, shown in self.scan.percent_cells.items():  # column → its percentage rows
-            for column in shown:
-                self._percent_rows.setdefault(column, set()).add(row)
+        self._errors, self._percent_places = {}, {}
         # calamine's rows all have the sheet's width; merged-cell fills may lengthen some.
         width = max((len(values) for _, values in rows), default=0)
         grid = [v if len(v) == width else [*v, *[""] * (width - len(v))] for _, v in rows]
@@ -98,10 +98,10 @@ class ColumnReader:
         names, indicator_values = parsed["indicator"]
         checks = parsed["check"][1]
         nothing: list[tuple[Any, ...]] = [()] * count
-        by_row = zip(*indicator_values, strict=True) if indicator_values else nothing
-        indicators = [dict(zip(names, values, strict=True)) for values in by_row]
-        if fixed:
-            indicators = [{**fixed, **values} for values in indicators]
+        if indicator_values:
+            indicators = list(map(row_dict(tuple(names), fixed), *indicator_values))
+        else:
+            indicators = [dict(fixed) for _ in range(count)]
         return RowsRead(
             keys,
             targets,
@@ -116,13 +116,16 @@ class ColumnReader:
         self, plan: ColumnPlan, rows: Sequence[tuple[int, list[Raw]]], cells: Sequence[Raw]
     ) -> list[Any]:
         index = plan.column.index
-        percent_rows = self._percent_rows.get(index, set())
-        errors = {r: t for (r, c), t in self.scan.error_cells.items() if c == index}
+        percent_rows = self._percent_rows.get(index, _NO_ROWS)
+        errors = self._error_rows.get(index, {})
         empty = _EMPTY.get(plan.spec.attribute)
         numbers = plan.spec.read is read_value
         # A return repeats its values: each distinct one is judged once. The types are taken
         # from every cell, as True == 1.0 and 0 == 0.0 would hide behind each other in a set.
-        distinct, types = set(cells), set(map(type, cells))
+        distinct = set(cells)
+        if not errors and distinct == _ONLY_EMPTY:  # a column left empty (actuals, notes)
+            return [empty] * len(cells)
+        types = set(map(type, cells))
         if (
             not errors
             and numbers
@@ -131,7 +134,7 @@ class ColumnReader:
         ):
             values = decimal_column(cells, distinct, empty)
             if percent_rows:
-                percentages_as_shown(values, cells, self._places(rows), percent_rows)
+                percentages_as_shown(values, cells, self._places(rows, percent_rows))
             return values
         if not (percent_rows or errors or numbers) and types <= _FLOAT_OR_TEXT:
             return self._distinct_values(plan, rows, cells, distinct, empty)
@@ -169,10 +172,14 @@ class ColumnReader:
             append(value)
         return parsed
 
-    def _places(self, rows: Sequence[tuple[int, list[Raw]]]) -> dict[int, int]:
-        if self._row_places is None:
-            self._row_places = {row: n for n, (row, _values) in enumerate(rows)}
-        return self._row_places
+    def _places(self, rows: Sequence[tuple[int, list[Raw]]], shown: frozenset[int]) -> list[int]:
+        """The places in this batch of the rows in ``shown``: found once for all the columns
+        formatted alike (a return's value columns share their percentage rows)."""
+        places = self._percent_places.get(shown)
+        if places is None:
+            found = map(shown.__contains__, [row for row, _values in rows])
+            places = self._percent_places[shown] = list(compress(range(len(rows)), found))
+        return places
 
     def _distinct_values(
         self,
@@ -246,5 +253,39 @@ class ColumnReader:
         )
 
 
+def _percent_rows(scan: SheetScan) -> dict[int, frozenset[int]]:
+    """Column → the rows where it is shown as a percentage; columns formatted alike share
+    one set (so a batch finds their places once)."""
+    by_column: dict[int, set[int]] = {}
+    for row, shown in scan.percent_cells.items():
+        for column in shown:
+            by_column.setdefault(column, set()).add(row)
+    shared: dict[frozenset[int], frozenset[int]] = {}
+    return {c: shared.setdefault(frozenset(r), frozenset(r)) for c, r in by_column.items()}
+
+
+def _error_rows(scan: SheetScan) -> dict[int, dict[int, str]]:
+    """Column → its formula errors by row."""
+    by_column: dict[int, dict[int, str]] = {}
+    for (row, column), text in scan.error_cells.items():
+        by_column.setdefault(column, {})[row] = text
+    return by_column
+
+
+def row_dict(names: tuple[str, ...], fixed: dict[str, Any]) -> Callable[..., dict[str, Any]]:
+    """A function making a row's dict from its values in the order of ``names``, with the
+    ``fixed`` values too, as ``{**fixed, **dict(zip(names, values))}`` would. It is made
+    with a dict display (as dataclasses make their methods), which builds a dict of
+    known keys in one step: twice as fast as ``dict(zip(...))`` over 20,000 rows."""
+    values = [f"v{n}" for n in range(len(names))]
+    at = dict(zip(names, values, strict=True))  # a repeated name: the last value wins
+    keys = [*fixed, *(name for name in at if name not in fixed)]
+    items = ", ".join(f"{key!r}: {at.get(key, f'fixed[{key!r}]')}" for key in keys)
+    made = eval(f"lambda {', '.join(values)}: {{{items}}}", {"fixed": fixed})
+    return cast(Callable[..., dict[str, Any]], made)
+
+
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
 _FLOAT_OR_TEXT = frozenset({float, str})
+_ONLY_EMPTY = {""}
+_NO_ROWS: frozenset[int] = frozenset()
