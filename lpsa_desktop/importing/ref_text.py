@@ -24,6 +24,8 @@ def _clean(raw: Raw) -> str:
 
 def parse_target_ref(raw: Raw) -> tuple[str, str | None]:
     """(target ref, indicator ref or None): 'Target 3' → ('3', None); '1(a)' → ('1', '1a')."""
+    if type(raw) is str and raw.isdecimal() and raw.isascii():
+        return raw.lstrip("0") or "0", None  # the usual '12', '012'
     text = _TARGET_WORDS.sub("", _clean(raw)).strip()
     if match := _TARGET.match(text):
         return match["prefix"].upper() + match["number"], None

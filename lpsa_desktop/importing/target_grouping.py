@@ -34,6 +34,8 @@ class TargetGrouper:
         next row of the target usually repeats them, and a tuple compares fastest."""
         self.council: str | None = None
         self.targets: dict[tuple[str | None, str], TargetEntry] = {}
+        self._unnamed: set[int] = set()
+        """The targets (by id) with an indicator that has no ref of its own (rare)."""
         self.indicator_rows: dict[tuple[str | None, str], int] = {}
         # Target refs repeat down a big sheet ('1' five times): parse each once.
         self._target_refs: dict[Any, tuple[str, str | None]] = {}
@@ -78,6 +80,8 @@ class TargetGrouper:
                 row, values, f"indicator {ref} is already on row {earlier + 1}: duplicate ref"
             )
             return
+        if not given:
+            self._unnamed.add(id(target))
         target.indicators.append(
             IndicatorEntry(
                 row, target_ref, ref, indicator_values, read.enhancements[n], given, values
@@ -118,6 +122,11 @@ class TargetGrouper:
 
     def _take_target_values(self, target: TargetEntry, row: int, given: tuple[Any, ...]) -> None:
         values = dict(zip(self.target_names, given, strict=True))
+        if not target.values:  # a target's first row: all its values are taken from it
+            target.values.update(values)
+            target.value_rows.update(dict.fromkeys(values, row))
+            self._current_values = given
+            return
         self._current_values = None
         if values == target.values:
             self._current_values = given
@@ -151,9 +160,9 @@ class TargetGrouper:
     def finish(self) -> None:
         """Several indicators of one target without refs of their own: 1a, 1b … in order."""
         for target in self.table.targets:
-            unnamed = [i for i in target.indicators if not i.ref_given]
-            if len(target.indicators) < 2 or not unnamed:
+            if id(target) not in self._unnamed or len(target.indicators) < 2:
                 continue
+            unnamed = [i for i in target.indicators if not i.ref_given]
             taken = {i.ref for i in target.indicators if i.ref_given}
             letters = (target.ref + c for c in ascii_lowercase if target.ref + c not in taken)
             for indicator in unnamed:

@@ -13,6 +13,7 @@ from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.column_mapping import Column
 from lpsa_desktop.importing.column_reader import ColumnPlan, ColumnReader, RowsRead, row_dict
 from lpsa_desktop.importing.field_readers import TARGET_SPECS
+from lpsa_desktop.importing.ref_text import parse_target_ref
 from lpsa_desktop.importing.sheet_scan import SheetScan
 
 _NAMES = st.lists(st.sampled_from(["a", "b", "c", "it's", 'say "x"']), max_size=6)
@@ -84,3 +85,9 @@ def test_a_table_read_in_batches_reads_as_at_once() -> None:
     assert read.indicators[2]["baseline"] == Decimal("0.25")
     assert read.indicators[3]["actual"] is None
     assert set(read.errors) == {4, 7}  # the formula error, and 'x' as a weight
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_a_target_ref_of_digits_reads_as_its_number(raw: str) -> None:
+    assert parse_target_ref(raw) == (str(int(raw)), None)
+    assert parse_target_ref(f"Target {raw}") == parse_target_ref(raw)  # the regular way
