@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 
 from lpsa_desktop.importing.errors import UnsafeWorkbookError
 from lpsa_desktop.importing.extent_walk import walk_extent
@@ -45,9 +46,16 @@ _MAX_TAG = 8 * CHUNK
 is a few KB); one that does is refused rather than buffered whole."""
 
 
+class Unproven(Exception):
+    """The quick proof does not hold for this sheet: it must be walked (``walk_extent``)."""
+
+
 def check_extent(file: str, sheet: str, archive: zipfile.ZipFile, part: str) -> None:
     """Raise UnsafeWorkbookError when the sheet holds a value beyond the limits."""
-    if not _every_cell_plainly_within(file, sheet, archive, part):
+    try:
+        for _segment in proven_segments(file, sheet, archive, part):
+            pass
+    except Unproven:
         walk_extent(file, sheet, archive, part)
 
 
@@ -58,7 +66,10 @@ def tag_boundary(buffer: bytes) -> int:
     return len(buffer) if cut <= 0 else cut
 
 
-def _every_cell_plainly_within(file: str, sheet: str, archive: zipfile.ZipFile, part: str) -> bool:
+def proven_segments(file: str, sheet: str, archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The sheet's XML, about 1 MB at a time, each segment yielded once every cell tag in
+    it is proven within the limits; segments end between tags. Raises Unproven where the
+    quick proof does not hold."""
     carry = b""
     with archive.open(part) as stream:
         while chunk := stream.read(CHUNK):
@@ -67,7 +78,8 @@ def _every_cell_plainly_within(file: str, sheet: str, archive: zipfile.ZipFile, 
             start = buffer.rfind(b"<")
             cut = start if start >= 0 and buffer.find(b">", start) < 0 else len(buffer)
             if _unproven(buffer, cut):
-                return False
+                raise Unproven
+            yield buffer[:cut]
             carry = buffer[cut:]
             if len(carry) > _MAX_TAG:
                 raise UnsafeWorkbookError(
@@ -75,7 +87,10 @@ def _every_cell_plainly_within(file: str, sheet: str, archive: zipfile.ZipFile, 
                     f"{sheet}: holds an XML tag longer than {_MAX_TAG // CHUNK} MB, which no "
                     "workbook writes: refused as unsafe",
                 )
-    return not _unproven(carry, len(carry))
+    if _unproven(carry, len(carry)):
+        raise Unproven
+    if carry:
+        yield carry
 
 
 def _unproven(buffer: bytes, end: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -26,12 +27,13 @@ from python_calamine import (
     SheetVisibleEnum,
 )
 
+from lpsa_desktop.importing import sheet_pieces
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.errors import DamagedWorkbookError, EncryptedWorkbookError
 from lpsa_desktop.importing.file_kind import FileKind, sniff_file
 from lpsa_desktop.importing.number_formats import percent_styles
 from lpsa_desktop.importing.ods_scan import scan_ods
-from lpsa_desktop.importing.sheet_extent import check_extent
+from lpsa_desktop.importing.sheet_extent import Unproven, check_extent
 from lpsa_desktop.importing.sheet_scan import SheetScan, scan_sheet
 from lpsa_desktop.importing.side_by_side import side_by_side
 from lpsa_desktop.importing.zip_container import check_container
@@ -39,10 +41,20 @@ from lpsa_desktop.importing.zip_container import check_container
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
 
+def _settle(futures: list[Future[CalamineSheet]]) -> None:
+    """Pieces handed over for a sheet that is then read another way: none left running."""
+    for future in futures:
+        future.cancel()
+    for future in futures:
+        if not future.cancelled():
+            future.exception()
+
+
 @dataclass
 class SheetGrid:
     """One loaded sheet. ``rows`` yields every row from the first (row 0 = row 1 in the
-    file); a row's list starts at column ``column_offset``."""
+    file); a row's list starts at column ``column_offset`` (column A, 0, as both ways of
+    loading give them: a rejected row keeps its cells' letters)."""
 
     name: str
     rows: Iterator[list[Raw]]
@@ -74,6 +86,7 @@ class WorkbookSource:
         self._sheet_parts: dict[str, str] = {}
         self._percent_styles: frozenset[int] = frozenset()
         self._ods_scans: dict[str, SheetScan] | None = None
+        self._pieces_helper: ThreadPoolExecutor | None = None
         styles_part: str | None = None
         if self.kind is FileKind.OOXML:
             container = check_container(path)
@@ -113,6 +126,9 @@ class WorkbookSource:
 
     def load(self, name: str) -> SheetGrid:
         if self.kind is FileKind.OOXML:
+            pieced = self._load_in_pieces(name)
+            if pieced is not None:
+                return pieced
             # The extent first: only a sheet that passed it may reach calamine. The rest of
             # what the XML tells is read while calamine loads the sheet (it frees the GIL).
             self._check_extent(name)
@@ -122,15 +138,72 @@ class WorkbookSource:
         else:
             scan = self._scan(name)  # an .ods scan is also its extent check: it goes first
             sheet, merged = self._sheet(name)
-        start = sheet.start
+        rows = cast(Iterator[list[Raw]], sheet.iter_rows())
+        first_column = sheet.start[1] if sheet.start else 0
+        if first_column:  # as the pieces of a big sheet: each list from column A
+            pad: list[Raw] = [""] * first_column
+            rows = (pad + row for row in rows)
         return SheetGrid(
             name=name,
-            rows=iter(cast(Iterator[list[Raw]], sheet.iter_rows())),
-            column_offset=start[1] if start else 0,
+            rows=iter(rows),
+            column_offset=0,
             scan=scan,
             merged=list(merged),
             has_formats=self.kind is not FileKind.XLS,
         )
+
+    def _load_in_pieces(self, name: str) -> SheetGrid | None:
+        """A big sheet read in pieces (``sheet_pieces``); None when it is small, or must be
+        walked for its extent, or has no plain rows to cut: then it is read whole."""
+        assert self._archive is not None
+        part = self._part(name)
+        size = self._archive.getinfo(part).file_size
+        if size < 2 * sheet_pieces.PIECE_BYTES:
+            return None
+        maker = sheet_pieces.PieceMaker(
+            self._archive,
+            part,
+            lambda data: self._helper().submit(sheet_pieces.parse_piece, data, name),
+            sheet_pieces.piece_bytes(size),
+        )
+        try:
+            split = maker.split(self.file, name)
+            scan = self._scan(name)  # while the helper parses the first pieces
+        except (Unproven, sheet_pieces.NotSplittable):
+            _settle(maker.futures)
+            return None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            _settle(maker.futures)
+            raise DamagedWorkbookError(
+                self.file, f"sheet {name!r} is damaged or incomplete ({exc})"
+            ) from None
+        except BaseException:
+            _settle(maker.futures)
+            raise
+        return SheetGrid(
+            name=name,
+            rows=sheet_pieces.piece_rows(split.pieces, lambda f: self._piece(f, name)),
+            column_offset=0,
+            scan=scan,
+            merged=split.merged,
+        )
+
+    def _helper(self) -> ThreadPoolExecutor:
+        if self._pieces_helper is None:
+            self._pieces_helper = sheet_pieces.new_helper()
+        return self._pieces_helper
+
+    def _piece(self, future: Future[CalamineSheet], name: str) -> CalamineSheet:
+        try:
+            return future.result()
+        except PasswordError:
+            raise EncryptedWorkbookError(
+                self.file, "is protected by a password: save it without one, then import it"
+            ) from None
+        except CalamineError as exc:
+            raise DamagedWorkbookError(
+                self.file, f"sheet {name!r} cannot be read ({exc})"
+            ) from None
 
     def _sheet(self, name: str) -> tuple[CalamineSheet, list[Merge]]:
         try:
@@ -183,6 +256,8 @@ class WorkbookSource:
         return SheetScan()
 
     def close(self) -> None:
+        if self._pieces_helper is not None:
+            self._pieces_helper.shutdown(wait=True, cancel_futures=True)
         self._book.close()
         if self._archive is not None:
             self._archive.close()

@@ -1,0 +1,17 @@
+"""Every reading test runs twice: sheets read whole by calamine, and sheets cut into
+small pieces read one after another (``sheet_pieces``, which big sheets take), so the two
+ways are held to the same results."""
+
+from __future__ import annotations
+
+import pytest
+
+from lpsa_desktop.importing import sheet_pieces
+
+
+@pytest.fixture(autouse=True, params=["whole", "pieces"])
+def sheet_reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "pieces":
+        # Every sheet past 80 bytes of XML is cut, into pieces of a few rows each.
+        monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 40)
+    return str(request.param)
