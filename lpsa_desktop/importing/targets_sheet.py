@@ -9,6 +9,7 @@ rejects; everything else is kept.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import islice
 from typing import Any
 
 from lpsa_desktop.domain.enums import Severity
@@ -28,6 +29,7 @@ from lpsa_desktop.importing.workbook_reader import SheetGrid
 REQUIRED = {"indicator", "target_ref", "target_title", "indicator_ref"}
 _PERIOD_FROM_HEADER = {"baseline": "baseline_period", "with": "end_period", "without": "end_period"}
 _PERIOD_FROM_HEADER["interim"] = "interim_period"
+BATCH_ROWS = 2048
 
 
 def looks_like_targets(grid: SheetGrid) -> bool:
@@ -51,21 +53,28 @@ def read_targets_table(
     table.issues += _column_notes(file, grid.name, mapping.columns, mapping.duplicates)
     ref_columns = {c.index for c in mapping.columns if c.field in {"target_ref", "indicator_ref"}}
     end = TableEnd()
-    rows = list(data_rows(grid, start, lambda c, t: c in ref_columns and _is_ref(t), end))
+    rows = data_rows(grid, start, lambda c, t: c in ref_columns and _is_ref(t), end)
     plans = [
         ColumnPlan(c, TARGET_SPECS[c.field], c.index - grid.column_offset)
         for c in mapping.columns
         if c.field and c.field != IGNORE
     ]
     reader = ColumnReader(file, grid.name, grid.scan, plans)
-    read = reader.read(rows, _periods_from_headers(mapping.columns))
-    grouper = TargetGrouper(file, grid.name, table, read.key_names, read.target_names)
-    for n, (row, values) in enumerate(rows):
-        if n in read.errors:
-            table.rejected.append(RejectedRow(grid.name, row, values, read.errors[n]))
-            continue
-        grouper.add(row, values, read, n)
-    grouper.finish()
+    fixed = _periods_from_headers(mapping.columns)
+    grouper: TargetGrouper | None = None
+    # A batch at a time: a big sheet's first rows are read while calamine still parses
+    # its last ones (``sheet_pieces``), and the columns of only one batch are in memory.
+    while batch := list(islice(rows, BATCH_ROWS)):
+        read = reader.read(batch, fixed)
+        if grouper is None:
+            grouper = TargetGrouper(file, grid.name, table, read.key_names, read.target_names)
+        for n, (row, values) in enumerate(batch):
+            if n in read.errors:
+                table.rejected.append(RejectedRow(grid.name, row, values, read.errors[n]))
+                continue
+            grouper.add(row, values, read, n)
+    if grouper is not None:
+        grouper.finish()
     table.issues += reader.issues
     table.issues += sheet_notes(file, grid.name, grid, end)
     return table
