@@ -20,19 +20,27 @@ def indicator_is_clean(indicator: Indicator) -> bool:
     base, without, with_ = i.baseline, i.without, i.with_
     if base is None or with_ is None or without is None or not 0 <= i.decimals <= 6:
         return False
-    if i.direction is Direction.HIGHER:  # a real stretch (as ``enhancement``), not worse
-        if with_ - without <= 0 or without < base:
+    # A real stretch (``enhancement`` > 0) and not worse than the baseline. Compared, not
+    # subtracted: with − without has the sign of the comparison, and no Decimal is made.
+    if i.direction is Direction.HIGHER:
+        if not base <= without < with_:
             return False
-    elif -(with_ - without) <= 0 or without > base:
-        return False
+        low, high = base, with_
+    else:
+        if not with_ < without <= base:
+            return False
+        low, high = with_, base
     unit = i.unit
     if unit is Unit.PERCENT:
-        high: Decimal | None = _HUNDRED
+        top: Decimal | None = _HUNDRED
     elif unit in NOT_NEGATIVE:
-        high = None
+        top = None
     else:
         return True
-    for v in (base, without, with_, i.interim, i.interim_actual, i.actual):
-        if v is not None and (v < ZERO or (high is not None and v > high)):
+    # The three core values lie between ``low`` and ``high``: those two stand for them.
+    if low < ZERO or (top is not None and high > top):
+        return False
+    for v in (i.interim, i.interim_actual, i.actual):
+        if v is not None and (v < ZERO or (top is not None and v > top)):
             return False
     return True
