@@ -14,7 +14,10 @@ def decimal_column(cells: Sequence[Raw], distinct: set[Raw], empty: Any) -> list
     """``cells`` (floats and empty text; ``distinct`` holds each once) as the Decimals
     ``parse_number`` reads, each distinct float converted once. Zeros stay out of the
     memory: 0.0 == -0.0, but they read as 0 and -0."""
-    known = {c: float_decimal(c) for c in distinct if c}  # type: ignore[arg-type]
+    known: dict[Raw, Any] = {c: float_decimal(c) for c in distinct if c}  # type: ignore[arg-type]
+    if 0.0 not in distinct:  # the usual column: every cell looked up, in one call
+        known[""] = empty
+        return list(map(known.__getitem__, cells))
     return [known[c] if c else empty if c == "" else float_decimal(c) for c in cells]  # type: ignore[arg-type]
 
 
