@@ -68,10 +68,7 @@ class ColumnReader:
     def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> RowsRead:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
         self._errors, self._percent_places = {}, {}
-        # calamine's rows all have the sheet's width; merged-cell fills may lengthen some.
-        width = max((len(values) for _, values in rows), default=0)
-        grid = [v if len(v) == width else [*v, *[""] * (width - len(v))] for _, v in rows]
-        columns = list(zip(*grid, strict=True)) if grid else []
+        columns, width = _transposed(rows)
         blank: tuple[Raw, ...] = ("",) * len(rows)
         parsed: dict[str, tuple[list[str], list[Sequence[Any]]]] = {
             level: ([], []) for level in ("key", "target", "indicator", "check")
@@ -80,8 +77,10 @@ class ColumnReader:
             cells = columns[plan.position] if plan.position < width else blank
             names, values = parsed[plan.spec.level]
             names.append(plan.spec.attribute)
-            if plan.spec.level == "key":
-                values.append([None if raw == "" else raw for raw in cells])
+            if plan.spec.level == "key":  # kept as written; empty is None
+                values.append(
+                    [None if raw == "" else raw for raw in cells] if "" in cells else list(cells)
+                )
             else:
                 values.append(self._column(plan, rows, cells))
         return self._rows(len(rows), parsed, fixed)
@@ -251,6 +250,16 @@ class ColumnReader:
             expected=expected,
             code="cell",
         )
+
+
+def _transposed(rows: Sequence[tuple[int, list[Raw]]]) -> tuple[list[tuple[Raw, ...]], int]:
+    """The rows' cells column by column, and how many columns."""
+    grid = [values for _row, values in rows]
+    lengths = set(map(len, grid))
+    width = max(lengths, default=0)
+    if len(lengths) > 1:  # calamine's rows have the sheet's width; merged-cell fills may not
+        grid = [v if len(v) == width else [*v, *[""] * (width - len(v))] for v in grid]
+    return list(zip(*grid, strict=True)), width
 
 
 def _percent_rows(scan: SheetScan) -> dict[int, frozenset[int]]:
