@@ -75,7 +75,7 @@ class PieceMaker:
         self,
         archive: zipfile.ZipFile,
         part: str,
-        submit: Callable[[bytes], Future[CalamineSheet]],
+        submit: Callable[[io.BytesIO], Future[CalamineSheet]],
         size: int,
     ) -> None:
         self._archive, self._part, self._submit, self._size = archive, part, submit, size
@@ -86,54 +86,64 @@ class PieceMaker:
     def split(self, file: str, sheet: str) -> PiecedSheet:
         """Raises Unproven (the sheet must be walked) or NotSplittable (read it whole);
         either way the pieces already handed over are the caller's to cancel."""
-        buffer = bytearray()
         head: bytes | None = None
+        before = b""  # the XML before the rows, until their start is found
         closing = b""
-        tail: bytearray | None = None
+        rows: list[bytes] = []  # proven segments of the next piece (each ends between tags)
+        held = 0
+        tail: list[bytes] | None = None
         for segment in proven_segments(file, sheet, self._archive, self._part):
             if tail is not None:
-                tail += segment
+                tail.append(segment)
                 continue
-            buffer += segment
             if head is None:
-                found = _SHEET_DATA.search(buffer)
+                before += segment
+                found = _SHEET_DATA.search(before)
                 if found is None:
-                    if _SHEET_DATA_END in buffer or b"<sheetData/>" in buffer:
+                    if _SHEET_DATA_END in before or b"<sheetData/>" in before:
                         raise NotSplittable
                     continue
-                head = bytes(buffer[: found.end()])
+                head, segment = before[: found.end()], before[found.end() :]
                 closing = b"</sheetData></" + _root(head) + b">"
-                del buffer[: found.end()]
-            end = buffer.find(_SHEET_DATA_END)
-            rows_end = end if end >= 0 else len(buffer)
-            while rows_end >= self._size:  # whole pieces off the front, cut before a row
-                cut = buffer.rfind(_ROW, 1, self._size)
-                if cut <= 0:
-                    cut = buffer.find(_ROW, 1, rows_end)  # one row longer than a piece
-                if cut <= 0:
-                    break
-                self._piece(head, buffer[:cut], closing)
-                del buffer[:cut]
-                rows_end -= cut
-            if end >= 0:
-                tail = bytearray(buffer[rows_end:])
-                self._piece(head, buffer[:rows_end], closing)
-                buffer = bytearray()
+            end = segment.find(_SHEET_DATA_END)
+            if end >= 0:  # the last rows; what follows them is kept for its merged ranges
+                segment, tail = segment[:end], [segment[end:]]
+            rows.append(segment)
+            held += len(segment)
+            while held >= self._size:  # a piece ends where a row starts, near its size
+                last = rows[-1]
+                limit = len(last) - (held - self._size)
+                cut = last.rfind(_ROW, 0, limit + len(_ROW))
+                if cut <= 0 and len(rows) == 1:
+                    cut = last.find(_ROW, 1)  # one row longer than a piece
+                if cut < 0 or (cut == 0 and len(rows) == 1):
+                    break  # no row starts here: the piece goes on
+                rows[-1] = last[:cut]
+                self._piece(head, rows, closing)
+                rows, held = [last[cut:]], len(last) - cut
+            if tail is not None:
+                self._piece(head, rows, closing)
         if head is None or tail is None:
             raise NotSplittable
-        return PiecedSheet(self.futures, merged_ranges(bytes(tail)))
+        return PiecedSheet(self.futures, merged_ranges(b"".join(tail)))
 
-    def _piece(self, head: bytes, rows: bytes | bytearray, closing: bytes) -> None:
-        if not rows.strip():
-            return
+    def _piece(self, head: bytes, rows: list[bytes], closing: bytes) -> None:
+        if not any(_ROW in segment for segment in rows):
+            return  # (``in`` finds a row at once: a segment of rows starts with one)
         data = io.BytesIO()
         with zipfile.ZipFile(data, "w", zipfile.ZIP_STORED) as piece:
             for name, content in self._common_parts():
                 piece.writestr(name, content)
-            piece.writestr(self._part, b"".join((head, rows, closing)))
-        self._wait_for_room(data.tell())
-        self.futures.append(self._submit(data.getvalue()))
-        self._sizes.append(data.tell())
+            with piece.open(self._part, "w") as sheet:
+                sheet.write(head)
+                for segment in rows:
+                    sheet.write(segment)
+                sheet.write(closing)
+        size = data.tell()
+        data.seek(0)
+        self._wait_for_room(size)
+        self.futures.append(self._submit(data))
+        self._sizes.append(size)
 
     def _wait_for_room(self, size: int) -> None:
         """Memory stays bounded however big the sheet: wait while the helper is behind."""
@@ -155,9 +165,9 @@ class PieceMaker:
         return self._common
 
 
-def parse_piece(data: bytes, sheet: str) -> CalamineSheet:
+def parse_piece(data: io.BytesIO, sheet: str) -> CalamineSheet:
     """Run on the helper thread: one piece read by calamine."""
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    book = CalamineWorkbook.from_filelike(data)
     try:
         return book.get_sheet_by_name(sheet)
     finally:

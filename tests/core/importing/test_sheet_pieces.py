@@ -4,6 +4,7 @@ behind."""
 
 from __future__ import annotations
 
+import io
 import threading
 import zipfile
 from collections.abc import Callable
@@ -61,10 +62,10 @@ def _read(path: Path, monkeypatch: pytest.MonkeyPatch, *, pieces: bool) -> Counc
 
 def _count_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     parsed: list[int] = []
-    parse: Callable[[bytes, str], CalamineSheet] = sheet_pieces.parse_piece
+    parse: Callable[[io.BytesIO, str], CalamineSheet] = sheet_pieces.parse_piece
 
-    def counted(data: bytes, sheet: str) -> CalamineSheet:
-        parsed.append(len(data))
+    def counted(data: io.BytesIO, sheet: str) -> CalamineSheet:
+        parsed.append(len(data.getbuffer()))
         return parse(data, sheet)
 
     monkeypatch.setattr(sheet_pieces, "parse_piece", counted)
