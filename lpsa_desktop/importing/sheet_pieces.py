@@ -92,10 +92,11 @@ class PieceMaker:
         rows: list[bytes] = []  # proven segments of the next piece (each ends between tags)
         held = 0
         tail: list[bytes] | None = None
-        for segment in proven_segments(file, sheet, self._archive, self._part):
+        for proven in proven_segments(file, sheet, self._archive, self._part):
             if tail is not None:
-                tail.append(segment)
+                tail.append(proven)
                 continue
+            segment = proven
             if head is None:
                 before += segment
                 found = _SHEET_DATA.search(before)
