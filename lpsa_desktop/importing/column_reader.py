@@ -24,7 +24,7 @@ from lpsa_desktop.importing.cell_numbers import (
 )
 from lpsa_desktop.importing.column_mapping import Column
 from lpsa_desktop.importing.column_numbers import decimal_column, percentages_as_shown
-from lpsa_desktop.importing.field_readers import FieldSpec, read_value
+from lpsa_desktop.importing.field_readers import FieldSpec, Reader, read_value
 from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.sheet_scan import SheetScan
 
@@ -192,6 +192,10 @@ class ColumnReader:
         read once, then looked up for each row. (Floats and texts never equal each other,
         so a set of them loses none.)"""
         read = plan.spec.read
+        if len(distinct) * 2 > len(cells):  # mostly different (descriptions): read one by one
+            values = _each_read(read, cells, empty)
+            if values is not None:
+                return values
         known: dict[Raw, Any] = {"": empty}
         refused: set[Raw] = set()
         for text in distinct - known.keys():
@@ -250,6 +254,15 @@ class ColumnReader:
             expected=expected,
             code="cell",
         )
+
+
+def _each_read(read: Reader, cells: Sequence[Raw], empty: Any) -> list[Any] | None:
+    """Each cell read in turn, without the memory that pays only when values repeat; None
+    when a cell is refused or to be confirmed (the caller reads again and reports it)."""
+    try:
+        return [empty if raw == "" else read(raw, False) for raw in cells]
+    except (CellProblem, ToBeConfirmed):
+        return None
 
 
 def _transposed(rows: Sequence[tuple[int, list[Raw]]]) -> tuple[list[tuple[Raw, ...]], int]:

@@ -45,7 +45,11 @@ def _rows(count: int) -> list[tuple[int, list[Raw]]]:
     for n in range(count):
         target, letter = divmod(n, 3)
         values: list[Raw] = [str(target + 1), "abc"[letter], f"Target {target + 1}"]
-        values += [f"Indicator {n}", "%" if n % 2 else "number", 0.25 if n % 4 else -0.0]
+        values += [
+            "tbc" if n == 9 else f"Indicator {n}",
+            "%" if n % 2 else "number",
+            0.25 if n % 4 else -0.0,
+        ]
         values += [0.5 if n % 3 else "tbc", "", "" if n % 5 else "see below", "x" if n == 7 else ""]
         rows.append((n + 10, values))
     return rows
@@ -85,6 +89,10 @@ def test_a_table_read_in_batches_reads_as_at_once() -> None:
     assert read.indicators[2]["baseline"] == Decimal("0.25")
     assert read.indicators[3]["actual"] is None
     assert set(read.errors) == {4, 7}  # the formula error, and 'x' as a weight
+    assert read.indicators[9]["description"] == ""  # to be confirmed: a warning
+    assert read.indicators[8]["description"] == "Indicator 8"
+    # the two errors; the description and every third row's with to be confirmed
+    assert issues == 2 + 1 + len(range(0, 40, 3))
 
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=30))
