@@ -1,5 +1,5 @@
-"""A row laid over an indicator (or made into a new one) by the merge's fast path is the
-indicator the dataclass itself would make, field for field and in the same layout."""
+"""A row laid over an indicator or target (or made into a new one) by the merge's fast
+paths is what the dataclass itself would make, field for field and in the same layout."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lpsa_desktop.domain.agreement import Indicator
+from lpsa_desktop.domain.agreement import Indicator, Target
 from lpsa_desktop.domain.enums import Direction, Unit
-from lpsa_desktop.importing.return_merge import _merge_indicator
+from lpsa_desktop.importing.return_merge import _merge_indicator, _target_made
+from lpsa_desktop.importing.return_model import TargetEntry
 
 ODD = [Decimal(t) for t in ("1.0", "1.00", "1E+2", "1E-7", "0.0000001", "12.3456", "-0")]
 NUMBERS = (
@@ -81,3 +82,43 @@ def test_a_field_indicators_do_not_have_is_refused_as_the_constructor_refuses_it
     for existing in (None, old):
         with pytest.raises(TypeError, match="colour"):
             _merge_indicator({"colour": "red"}, "1a", existing, "t")
+
+
+TARGET_ROW = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": st.sampled_from(["", "Safer roads", None]),
+        "priority": st.none() | st.text(max_size=3),
+        "partners": st.sampled_from([(), ("Police", "PCT")]),
+        "reserve": st.sampled_from([None, 0, 1, "yes", True]),
+        "pump_priming": NUMBERS,
+    },
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=TARGET_ROW, old_values=st.none() | TARGET_ROW)
+def test_targets_too(values: dict[str, Any], old_values: dict[str, Any] | None) -> None:
+    indicators = (Indicator("3a", "d"),)
+    old = None
+    if old_values is not None:
+        old_values = {"title": "", **old_values, "reserve": bool(old_values.get("reserve"))}
+        old = Target(ref="3", indicators=(Indicator("3z", "z"),), **old_values)
+    made = _target_made(TargetEntry("3", None, 1, values), old, indicators)
+    given = {**values, "reserve": bool(values["reserve"])} if "reserve" in values else values
+    if old is None:
+        built = Target(ref="3", indicators=indicators, **{"title": "", **given})
+    else:
+        built = dataclasses.replace(old, indicators=indicators, **given)
+    assert made == built
+    assert list(vars(made).items()) == list(vars(built).items())
+
+
+def test_target_values_no_return_gives_go_the_dataclass_s_way() -> None:
+    old = Target("3", "t", reserve=True)
+    with pytest.raises(TypeError, match="colour"):
+        _target_made(TargetEntry("3", None, 1, {"colour": "red"}), None, ())
+    with pytest.raises(TypeError, match="ref"):
+        _target_made(TargetEntry("3", None, 1, {"ref": "4"}), None, ())
+    renamed = _target_made(TargetEntry("3", None, 1, {"ref": "4", "reserve": 0}), old, ())
+    assert renamed == Target("4", "t", reserve=False)
