@@ -64,6 +64,9 @@ class ColumnReader:
         self._percent_rows = _percent_rows(scan)
         self._error_rows = _error_rows(scan)
         self._percent_places: dict[frozenset[int], list[int]] = {}
+        # Floats read as Decimals (and as percentages shown), for every batch's columns.
+        self._decimals: dict[Raw, Decimal] = {}
+        self._percents: dict[Raw, Decimal] = {}
 
     def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> RowsRead:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
@@ -131,9 +134,10 @@ class ColumnReader:
             and types <= _FLOAT_OR_TEXT
             and all(c == "" for c in distinct if c.__class__ is str)
         ):
-            values = decimal_column(cells, distinct, empty)
+            values = decimal_column(cells, distinct, empty, self._decimals)
             if percent_rows:
-                percentages_as_shown(values, cells, self._places(rows, percent_rows))
+                places = self._places(rows, percent_rows)
+                percentages_as_shown(values, cells, places, self._percents)
             return values
         if not (percent_rows or errors or numbers) and types <= _FLOAT_OR_TEXT:
             return self._distinct_values(plan, rows, cells, distinct, empty)

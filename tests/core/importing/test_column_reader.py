@@ -57,7 +57,7 @@ def _rows(count: int) -> list[tuple[int, list[Raw]]]:
 
 def _batched(rows: list[tuple[int, list[Raw]]], size: int) -> tuple[list[RowsRead], int]:
     scan = SheetScan()
-    for row, _values in rows[1::2]:  # odd rows show their values as percentages
+    for row, _values in [*rows[1::2], rows[8]]:  # these show their values as percentages
         scan.percent_cells[row] = {7, 8, 9}  # baseline, with and actual (index less 2)
     scan.error_cells[(rows[4][0], 7)] = "#DIV/0!"
     reader = _reader(scan)
@@ -86,6 +86,8 @@ def test_a_table_read_in_batches_reads_as_at_once() -> None:
     assert read.indicators[1]["baseline"] == Decimal(25)  # shown as 25%
     assert read.indicators[0]["baseline"] == Decimal("-0")
     assert read.indicators[0]["baseline"].is_signed()
+    assert read.indicators[8]["baseline"].is_signed()  # -0.0 as a percentage: -0
+    assert read.indicators[8]["baseline"] == 0
     assert read.indicators[2]["baseline"] == Decimal("0.25")
     assert read.indicators[3]["actual"] is None
     assert set(read.errors) == {4, 7}  # the formula error, and 'x' as a weight
