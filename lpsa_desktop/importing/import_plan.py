@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.agreement import Agreement, Indicator
 from lpsa_desktop.domain.diff import Change
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.issues import ImportIssue
@@ -108,19 +108,8 @@ def summarise(
     """Count what the plan adds, changes and leaves alone, indicator by indicator."""
     old_targets = {t.ref: t for t in before.targets} if before else {}
     old_indicators = {i.ref: i for t in (before.targets if before else ()) for i in t.indicators}
-    target_of = {i.ref: t.ref for t in (before.targets if before else ()) for i in t.indicators}
-    added, changed, same = [], [], []
-    for target in after.targets:
-        for indicator in target.indicators:
-            if indicator.ref not in file_indicators:
-                continue
-            old = old_indicators.get(indicator.ref)
-            if old is None:
-                added.append(indicator.ref)
-            elif old != indicator:
-                changed.append(indicator.ref)
-            else:
-                same.append(indicator.ref)
+    in_file = [i for t in after.targets for i in t.indicators if i.ref in file_indicators]
+    added, changed, same = _compared(in_file, old_indicators)
     old_freedoms = {f.ref: f for f in before.freedoms} if before else {}
     return AgreementPlan(
         ref=ref,
@@ -137,7 +126,44 @@ def summarise(
             f.ref for f in after.freedoms if f.ref in old_freedoms and old_freedoms[f.ref] != f
         ),
         targets_not_in_file=tuple(r for r in old_targets if r not in file_targets),
-        indicators_not_in_file=tuple(
-            r for r in old_indicators if r not in file_indicators and target_of[r] in file_targets
-        ),
+        indicators_not_in_file=_not_in_file(before, old_indicators, file_indicators, file_targets),
     )
+
+
+def _compared(
+    indicators: list[Indicator], old_indicators: dict[str, Indicator]
+) -> tuple[list[str], list[str], list[str]]:
+    """The refs of the indicators added, changed and left as they were."""
+    if not old_indicators:  # a new agreement (the biggest imports): every one is added
+        return [i.ref for i in indicators], [], []
+    added, changed, same = [], [], []
+    for indicator in indicators:
+        old = old_indicators.get(indicator.ref)
+        if old is None:
+            added.append(indicator.ref)
+        elif _differ(old, indicator):
+            changed.append(indicator.ref)
+        else:
+            same.append(indicator.ref)
+    return added, changed, same
+
+
+def _differ(old: Indicator, new: Indicator) -> bool:
+    """``old != new``, compared as the dataclass compares them (field by field, in field
+    order) but without building two 17-field tuples first: a re-import compares 20,000."""
+    return type(old) is not type(new) or old.__dict__ != new.__dict__
+
+
+def _not_in_file(
+    before: Agreement | None,
+    old_indicators: dict[str, Indicator],
+    file_indicators: set[str],
+    file_targets: set[str],
+) -> tuple[str, ...]:
+    """Stored indicators of the file's targets that the file leaves out (few, if any: which
+    target holds an indicator is looked up only for them)."""
+    missing = [r for r in old_indicators if r not in file_indicators]
+    if not missing or before is None:
+        return ()
+    target_of = {i.ref: t.ref for t in before.targets for i in t.indicators}
+    return tuple(r for r in missing if target_of[r] in file_targets)
