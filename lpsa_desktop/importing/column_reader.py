@@ -122,12 +122,13 @@ class ColumnReader:
         errors = self._error_rows.get(index, {})
         empty = _EMPTY.get(plan.spec.attribute)
         numbers = plan.spec.read is read_value
-        # A return repeats its values: each distinct one is judged once. The types are taken
-        # from every cell, as True == 1.0 and 0 == 0.0 would hide behind each other in a set.
+        # A return repeats its values: each distinct one is judged once.
         distinct = set(cells)
         if not errors and distinct == _ONLY_EMPTY:  # a column left empty (actuals, notes)
             return [empty] * len(cells)
-        types = set(map(type, cells))
+        types = set(map(type, distinct))
+        if types != _TEXT:  # numbers hide each other in a set (True == 1.0, 0 == 0.0), so
+            types = set(map(type, cells))  # their types are taken from every cell
         if (
             not errors
             and numbers
@@ -314,4 +315,5 @@ def row_dict(names: tuple[str, ...], fixed: dict[str, Any]) -> Callable[..., dic
 _FORMULA_ERROR = ("a value, not a formula error", "is a formula error")
 _FLOAT_OR_TEXT = frozenset({float, str})
 _ONLY_EMPTY = {""}
+_TEXT = {str}
 _NO_ROWS: frozenset[int] = frozenset()
