@@ -67,6 +67,8 @@ class ColumnReader:
         # Floats read as Decimals (and as percentages shown), for every batch's columns.
         self._decimals: dict[Raw, Decimal] = {}
         self._percents: dict[Raw, Decimal] = {}
+        self._made: tuple[tuple[str, ...], dict[str, Any], Callable[..., dict[str, Any]]] | None
+        self._made = None  # the last row_dict: every batch of a table asks for the same
 
     def read(self, rows: Sequence[tuple[int, list[Raw]]], fixed: dict[str, Any]) -> RowsRead:
         """``rows`` as (row index, values); ``fixed`` indicator values every row gets."""
@@ -101,7 +103,7 @@ class ColumnReader:
         checks = parsed["check"][1]
         nothing: list[tuple[Any, ...]] = [()] * count
         if indicator_values:
-            indicators = list(map(row_dict(tuple(names), fixed), *indicator_values))
+            indicators = list(map(self._row_dict(tuple(names), fixed), *indicator_values))
         else:
             indicators = [dict(fixed) for _ in range(count)]
         return RowsRead(
@@ -113,6 +115,14 @@ class ColumnReader:
             list(checks[-1]) if checks else [None] * count,
             self._errors,
         )
+
+    def _row_dict(
+        self, names: tuple[str, ...], fixed: dict[str, Any]
+    ) -> Callable[..., dict[str, Any]]:
+        if self._made is None or self._made[:2] != (names, fixed):
+            fixed = dict(fixed)  # as it is now, whatever becomes of the caller's
+            self._made = (names, fixed, row_dict(names, fixed))
+        return self._made[2]
 
     def _column(
         self, plan: ColumnPlan, rows: Sequence[tuple[int, list[Raw]]], cells: Sequence[Raw]
