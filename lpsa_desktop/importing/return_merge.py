@@ -55,10 +55,11 @@ def merge_return(
     by_ref = {t.ref: t for t in base.targets}
     targets = list(base.targets)
     positions = {t.ref: i for i, t in enumerate(targets)}
+    places = _PlacesShown()
     for entry in ret.targets_table.targets:
         if council is not None and entry.council not in (None, council):
             continue
-        merged = _merge_target(entry, by_ref.get(entry.ref), checker)
+        merged = _merge_target(entry, by_ref.get(entry.ref), checker, places)
         if merged is None:
             continue
         if entry.ref in positions:
@@ -143,7 +144,7 @@ def _agreement_fields(
 
 
 def _merge_target(
-    entry: TargetEntry, existing: Target | None, checker: IndicatorChecker
+    entry: TargetEntry, existing: Target | None, checker: IndicatorChecker, places: _PlacesShown
 ) -> Target | None:
     title = entry.values.get("title") or (existing.title if existing else "")
     indicators = list(existing.indicators) if existing else []
@@ -152,7 +153,7 @@ def _merge_target(
     for row in entry.indicators:
         at = positions.get(row.ref)
         old = None if at is None else indicators[at]
-        merged = _merge_indicator(row.values, row.ref, old, title)
+        merged = _merge_indicator(row.values, row.ref, old, title, places)
         if not accept(entry.ref, row, merged, old):
             continue
         if at is None:
@@ -201,7 +202,7 @@ def _target_made_plainly(
 
 
 def _merge_indicator(
-    values: dict[str, Any], ref: str, old: Indicator | None, title: str
+    values: dict[str, Any], ref: str, old: Indicator | None, title: str, places: _PlacesShown
 ) -> Indicator:
     """The indicator a row makes, laid over ``old`` (None: a new one with the defaults).
 
@@ -226,7 +227,7 @@ def _merge_indicator(
         if values.get("direction") is None:
             state["direction"] = _inferred_direction(state)
         if values.get("decimals") is None:
-            state["decimals"] = _decimals_shown(state["baseline"], state["with_"])
+            state["decimals"] = places.of(state["baseline"], state["with_"])
     if len(state) != len(_NEW_INDICATOR):  # a field Indicator does not have
         return Indicator(**state)  # raises the usual TypeError
     return made
@@ -239,20 +240,22 @@ def _inferred_direction(values: dict[str, Any]) -> Direction:
     return Direction.HIGHER
 
 
-def _decimals_shown(baseline: Decimal | None, with_: Decimal | None) -> int:
+class _PlacesShown(dict[str, int]):
     """Decimal places a new indicator shows are as many as its baseline or target has (at
-    most 3); the other values follow them in a real return."""
-    places, other = _places(baseline), _places(with_)
-    places = other if other > places else places  # not max() nor min(): they cost 0.1 µs
-    return places if places < 3 else 3  # each, and this runs for every new indicator
+    most 3); the other values follow them in a real return. Counted once per text of a
+    value (a return repeats its values), looked up by the text: 1.0 and 1.00 are equal
+    Decimals with one hash, but show one and two places."""
 
+    def of(self, baseline: Decimal | None, with_: Decimal | None) -> int:
+        places = 0 if baseline is None else self[str(baseline)]
+        other = 0 if with_ is None else self[str(with_)]
+        places = other if other > places else places  # not max() nor min(): they cost
+        return places if places < 3 else 3  # 0.1 µs each, and this runs for every row
 
-def _places(value: Decimal | None) -> int:
-    if value is None:
-        return 0
-    text = str(value)
-    point = text.find(".")
-    return 0 if point < 0 or "E" in text else len(text) - point - 1
+    def __missing__(self, text: str) -> int:
+        point = text.find(".")
+        self[text] = places = 0 if point < 0 or "E" in text else len(text) - point - 1
+        return places
 
 
 def _merge_freedoms(

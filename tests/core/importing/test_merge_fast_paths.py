@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from lpsa_desktop.domain.agreement import Indicator, Target
 from lpsa_desktop.domain.enums import Direction, Unit
-from lpsa_desktop.importing.return_merge import _merge_indicator, _target_made
+from lpsa_desktop.importing.return_merge import _merge_indicator, _PlacesShown, _target_made
 from lpsa_desktop.importing.return_model import TargetEntry
 
 ODD = [Decimal(t) for t in ("1.0", "1.00", "1E+2", "1E-7", "0.0000001", "12.3456", "-0")]
@@ -56,6 +56,7 @@ def expected(values: dict[str, Any], ref: str, old: Indicator | None, title: str
 
 
 _KEPT = ("unit", "direction", "decimals")
+PLACES = _PlacesShown()  # shared by the examples, as by the rows of a return
 
 
 def _places(value: Decimal | None) -> int:
@@ -69,7 +70,7 @@ def test_the_merge_makes_what_the_constructor_makes(
     values: dict[str, Any], old_values: dict[str, Any] | None
 ) -> None:
     old = None if old_values is None else expected(old_values, "1a", None, "Old title")
-    made = _merge_indicator(values, "1a", old, "Target title")
+    made = _merge_indicator(values, "1a", old, "Target title", PLACES)
     built = expected(values, "1a", old, "Target title")
     assert made == built
     assert list(vars(made).items()) == list(vars(built).items())
@@ -81,7 +82,7 @@ def test_a_field_indicators_do_not_have_is_refused_as_the_constructor_refuses_it
     old = Indicator("1a", "d")
     for existing in (None, old):
         with pytest.raises(TypeError, match="colour"):
-            _merge_indicator({"colour": "red"}, "1a", existing, "t")
+            _merge_indicator({"colour": "red"}, "1a", existing, "t", PLACES)
 
 
 TARGET_ROW = st.fixed_dictionaries(
