@@ -84,7 +84,7 @@ def proven_segments(file: str, sheet: str, archive: zipfile.ZipFile, part: str) 
             if len(carry) > _MAX_TAG:
                 raise UnsafeWorkbookError(
                     file,
-                    f"{sheet}: holds an XML tag longer than {_MAX_TAG // CHUNK} MB, which no "
+                    f"{sheet}: holds an XML tag longer than {_MAX_TAG >> 20} MB, which no "
                     "workbook writes: refused as unsafe",
                 )
     if _unproven(carry, len(carry)):

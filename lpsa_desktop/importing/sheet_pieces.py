@@ -113,11 +113,11 @@ class PieceMaker:
             held += len(segment)
             while held >= self._size:  # a piece ends where a row starts, near its size
                 last = rows[-1]
-                limit = len(last) - (held - self._size)
-                cut = last.rfind(_ROW, 0, limit + len(_ROW))
-                if cut <= 0 and len(rows) == 1:
-                    cut = last.find(_ROW, 1)  # one row longer than a piece
+                limit = max(len(last) - (held - self._size), 0)  # where it reaches the size
+                cut = last.rfind(_ROW, 0, limit + len(_ROW))  # the last row before that
                 if cut < 0 or (cut == 0 and len(rows) == 1):
+                    cut = last.find(_ROW, max(limit, 1))  # or the first one after it
+                if cut < 0:
                     break  # no row starts here: the piece goes on
                 rows[-1] = last[:cut]
                 self._piece(head, rows, closing)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lpsa_desktop.importing import sheet_pieces, targets_sheet
+from lpsa_desktop.importing import sheet_extent, sheet_pieces, targets_sheet
 
 
 @pytest.fixture(autouse=True, params=["whole", "pieces"])
@@ -15,5 +15,6 @@ def sheet_reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     if request.param == "pieces":
         # Every sheet past 80 bytes of XML is cut, into pieces of a few rows each.
         monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 40)
+        monkeypatch.setattr(sheet_extent, "CHUNK", 512)  # many segments, as a big sheet has
         monkeypatch.setattr(targets_sheet, "BATCH_ROWS", 3)
     return str(request.param)

@@ -9,12 +9,13 @@ import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
 from python_calamine import CalamineSheet, CalamineWorkbook
 
-from lpsa_desktop.importing import sheet_pieces
+from lpsa_desktop.importing import sheet_extent, sheet_pieces
 from lpsa_desktop.importing.council_return import read_return
 from lpsa_desktop.importing.errors import UnsafeWorkbookError
 from lpsa_desktop.importing.return_model import CouncilReturn
@@ -55,17 +56,22 @@ def _big_return(path: Path) -> Path:
     return path
 
 
-def _read(path: Path, monkeypatch: pytest.MonkeyPatch, *, pieces: bool) -> CouncilReturn:
+def _read(
+    path: Path, monkeypatch: pytest.MonkeyPatch, *, pieces: bool, segment: int = 1 << 20
+) -> CouncilReturn:
     monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 300 if pieces else 10**12)
+    monkeypatch.setattr(sheet_extent, "CHUNK", segment)
     return read_return(path)
 
 
 def _count_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    parsed: list[int] = []
+    parsed: list[int] = []  # the size of each piece's sheet
     parse: Callable[[io.BytesIO, str], CalamineSheet] = sheet_pieces.parse_piece
 
     def counted(data: io.BytesIO, sheet: str) -> CalamineSheet:
-        parsed.append(len(data.getbuffer()))
+        if sheet == "Targets":
+            with zipfile.ZipFile(io.BytesIO(data.getvalue())) as piece:
+                parsed.append(piece.getinfo("xl/worksheets/sheet2.xml").file_size)
         return parse(data, sheet)
 
     monkeypatch.setattr(sheet_pieces, "parse_piece", counted)
@@ -93,6 +99,24 @@ def test_a_sheet_read_in_pieces_gives_the_return_read_whole(
     assert not _piece_threads()
 
 
+@pytest.mark.parametrize("segment", [100, 1000, 7777])
+def test_pieces_are_cut_near_their_size_whatever_the_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, segment: int
+) -> None:
+    path = _big_return(tmp_path / "big.xlsx")
+    whole = _read(path, monkeypatch, pieces=False)
+    parsed = _count_pieces(monkeypatch)
+    assert _read(path, monkeypatch, pieces=True, segment=segment) == whole
+    with zipfile.ZipFile(path) as archive:
+        size = sheet_pieces.piece_bytes(archive.getinfo("xl/worksheets/sheet2.xml").file_size)
+    assert len(parsed) >= 6
+    xml = sheet_part(path)
+    head = len(xml.split("<sheetData>")[0]) + 40  # and the closing tags
+    longest_row = max(len(row) for row in xml.split("<row "))
+    # Cut at the last row start before its size, or the first after it in that segment.
+    assert max(parsed) < head + size + longest_row + segment
+
+
 def test_an_unsafe_cell_in_the_last_piece_is_refused_and_no_thread_is_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,10 +124,17 @@ def test_an_unsafe_cell_in_the_last_piece_is_refused_and_no_thread_is_left(
     far = '<row r="60000"><c r="B60000" t="n"><v>1</v></c></row></sheetData>'
     xml = sheet_part(source).replace("</sheetData>", far)
     path = replace_parts(source, tmp_path / "far.xlsx", {"xl/worksheets/sheet2.xml": xml.encode()})
-    parsed = _count_pieces(monkeypatch)
+    handed: list[int] = []
+    make = sheet_pieces.PieceMaker._piece
+
+    def counted(maker: sheet_pieces.PieceMaker, *args: Any) -> None:
+        handed.append(1)
+        make(maker, *args)
+
+    monkeypatch.setattr(sheet_pieces.PieceMaker, "_piece", counted)
     with pytest.raises(UnsafeWorkbookError, match=r"far\.xlsx"):
-        _read(path, monkeypatch, pieces=True)
-    assert parsed  # the earlier pieces had been handed over already
+        _read(path, monkeypatch, pieces=True, segment=1000)
+    assert len(handed) >= 3  # the earlier pieces had been handed over already
     assert not _piece_threads()
 
 
