@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -86,7 +86,7 @@ class WorkbookSource:
         self._sheet_parts: dict[str, str] = {}
         self._percent_styles: frozenset[int] = frozenset()
         self._ods_scans: dict[str, SheetScan] | None = None
-        self._pieces_helper: ThreadPoolExecutor | None = None
+        self._pieces_helper: sheet_pieces.Helper | None = None
         styles_part: str | None = None
         if self.kind is FileKind.OOXML:
             container = check_container(path)
@@ -163,7 +163,7 @@ class WorkbookSource:
         maker = sheet_pieces.PieceMaker(
             self._archive,
             part,
-            lambda data: self._helper().submit(sheet_pieces.parse_piece, data, name),
+            lambda data: self._helper().submit(data, name),
             sheet_pieces.piece_bytes(size),
         )
         try:
@@ -188,9 +188,9 @@ class WorkbookSource:
             merged=split.merged,
         )
 
-    def _helper(self) -> ThreadPoolExecutor:
+    def _helper(self) -> sheet_pieces.Helper:
         if self._pieces_helper is None:
-            self._pieces_helper = sheet_pieces.new_helper()
+            self._pieces_helper = sheet_pieces.Helper()
         return self._pieces_helper
 
     def _piece(self, future: Future[CalamineSheet], name: str) -> CalamineSheet:
@@ -257,7 +257,7 @@ class WorkbookSource:
 
     def close(self) -> None:
         if self._pieces_helper is not None:
-            self._pieces_helper.shutdown(wait=True, cancel_futures=True)
+            self._pieces_helper.stop()
         self._book.close()
         if self._archive is not None:
             self._archive.close()

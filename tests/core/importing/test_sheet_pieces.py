@@ -5,6 +5,7 @@ behind."""
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import zipfile
 from collections.abc import Callable
@@ -88,7 +89,9 @@ def test_a_sheet_read_in_pieces_gives_the_return_read_whole(
     path = _big_return(tmp_path / "big.xlsx")
     whole = _read(path, monkeypatch, pieces=False)
     parsed = _count_pieces(monkeypatch)
+    interval = sys.getswitchinterval()
     pieced = _read(path, monkeypatch, pieces=True)
+    assert sys.getswitchinterval() == interval  # handed over faster only while reading
     assert len(parsed) >= 4  # cut for real, into pieces of some rows each
     assert pieced == whole
     table = pieced.targets_table
