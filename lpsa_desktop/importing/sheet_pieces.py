@@ -14,8 +14,8 @@ places cells by their refs, so each piece's rows keep their places in the sheet.
 ranges are listed after the rows, which no piece holds: they are read here, the way
 calamine reads them.
 
-Memory: at most ``IN_FLIGHT_BYTES`` of pieces wait for the helper at once; a parsed piece keeps
-only calamine's grid of its rows, as the whole sheet would.
+Memory: at most ``IN_FLIGHT_BYTES`` of pieces wait for the helper at once; a parsed piece
+keeps only calamine's grid of its rows, as the whole sheet would.
 """
 
 from __future__ import annotations
