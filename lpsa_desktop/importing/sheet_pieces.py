@@ -86,7 +86,7 @@ class PieceMaker:
 
     def split(self, file: str, sheet: str) -> PiecedSheet:
         """Raises Unproven (the sheet must be walked) or NotSplittable (read it whole);
-        either way the pieces already handed over are the caller's to cancel."""
+        either way the caller ``abandon``s the pieces already handed over."""
         head: bytes | None = None
         before = b""  # the XML before the rows, until their start is found
         closing = b""
@@ -146,6 +146,15 @@ class PieceMaker:
         self._wait_for_room(size)
         self.futures.append(self._submit(data))
         self._sizes.append(size)
+
+    def abandon(self) -> None:
+        """The sheet is read another way: the pieces handed over are dropped, and the one
+        being parsed is waited for, so none is left running."""
+        for future in self.futures:
+            future.cancel()
+        for future in self.futures:
+            if not future.cancelled():
+                future.exception()
 
     def _wait_for_room(self, size: int) -> None:
         """Memory stays bounded however big the sheet: wait while the helper is behind."""

@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -39,15 +40,6 @@ from lpsa_desktop.importing.side_by_side import side_by_side
 from lpsa_desktop.importing.zip_container import check_container
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
-
-
-def _settle(futures: list[Future[CalamineSheet]]) -> None:
-    """Pieces handed over for a sheet that is then read another way: none left running."""
-    for future in futures:
-        future.cancel()
-    for future in futures:
-        if not future.cancelled():
-            future.exception()
 
 
 @dataclass
@@ -114,15 +106,8 @@ class WorkbookSource:
             raise DamagedWorkbookError(self.file, f"has a damaged styles part ({exc})") from None
 
     def _open(self) -> CalamineWorkbook:
-        try:
-            with self.path.open("rb") as stream:
-                return CalamineWorkbook.from_filelike(stream)
-        except PasswordError:
-            raise EncryptedWorkbookError(
-                self.file, "is protected by a password: save it without one, then import it"
-            ) from None
-        except CalamineError as exc:
-            raise DamagedWorkbookError(self.file, f"cannot be read as a workbook ({exc})") from None
+        with self._calamine_errors("cannot be read as a workbook"), self.path.open("rb") as stream:
+            return CalamineWorkbook.from_filelike(stream)
 
     def load(self, name: str) -> SheetGrid:
         if self.kind is FileKind.OOXML:
@@ -170,15 +155,15 @@ class WorkbookSource:
             split = maker.split(self.file, name)
             scan = self._scan(name)  # while the helper parses the first pieces
         except (Unproven, sheet_pieces.NotSplittable):
-            _settle(maker.futures)
+            maker.abandon()
             return None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
-            _settle(maker.futures)
+            maker.abandon()
             raise DamagedWorkbookError(
                 self.file, f"sheet {name!r} is damaged or incomplete ({exc})"
             ) from None
         except BaseException:
-            _settle(maker.futures)
+            maker.abandon()
             raise
         return SheetGrid(
             name=name,
@@ -194,29 +179,25 @@ class WorkbookSource:
         return self._pieces_helper
 
     def _piece(self, future: Future[CalamineSheet], name: str) -> CalamineSheet:
-        try:
+        with self._calamine_errors(f"sheet {name!r} cannot be read"):
             return future.result()
-        except PasswordError:
-            raise EncryptedWorkbookError(
-                self.file, "is protected by a password: save it without one, then import it"
-            ) from None
-        except CalamineError as exc:
-            raise DamagedWorkbookError(
-                self.file, f"sheet {name!r} cannot be read ({exc})"
-            ) from None
 
     def _sheet(self, name: str) -> tuple[CalamineSheet, list[Merge]]:
-        try:
+        with self._calamine_errors(f"sheet {name!r} cannot be read"):
             sheet = self._book.get_sheet_by_name(name)
             return sheet, sheet.merged_cell_ranges or []
+
+    @contextmanager
+    def _calamine_errors(self, damaged: str) -> Iterator[None]:
+        """calamine's errors as the importer's: a password, or ``damaged`` and why."""
+        try:
+            yield
         except PasswordError:
             raise EncryptedWorkbookError(
                 self.file, "is protected by a password: save it without one, then import it"
             ) from None
         except CalamineError as exc:
-            raise DamagedWorkbookError(
-                self.file, f"sheet {name!r} cannot be read ({exc})"
-            ) from None
+            raise DamagedWorkbookError(self.file, f"{damaged} ({exc})") from None
 
     def _part(self, name: str) -> str:
         part = self._sheet_parts.get(name)
