@@ -72,7 +72,6 @@ def looks_like_agreement(grid: SheetGrid) -> bool:
 def read_agreement_sheet(file: str, grid: SheetGrid) -> tuple[AgreementFields, list[ImportIssue]]:
     fields = AgreementFields()
     issues: list[ImportIssue] = []
-    offset = grid.column_offset
     for row, values in enumerate(islice(grid.rows, _AGREEMENT_ROWS)):
         for position, cell in enumerate(values):
             if not isinstance(cell, str):
@@ -83,7 +82,7 @@ def read_agreement_sheet(file: str, grid: SheetGrid) -> tuple[AgreementFields, l
             found = next(((i, v) for i, v in enumerate(values) if i > position and v != ""), None)
             if found is None:
                 continue
-            column, raw = found[0] + offset, found[1]
+            column, raw = found[0], found[1]
             read, expected = _READERS[name]
             percent = column in grid.scan.percent_cells.get(row, set())
             try:

@@ -167,7 +167,6 @@ def map_columns(
     header_row: int,
     aliases: Mapping[str, str],
     *,
-    column_offset: int = 0,
     overrides: Mapping[str, str] | None = None,
 ) -> ColumnMapping:
     """Columns of one header row. ``overrides`` maps a header as written (or folded) to a
@@ -182,7 +181,7 @@ def map_columns(
             continue
         folded, extra = fold_header(text)
         name = folded_overrides.get(folded, aliases.get(folded))
-        column = Column(column_offset + offset, " ".join(text.split()), name, extra)
+        column = Column(offset, " ".join(text.split()), name, extra)
         if name and name != IGNORE and name in taken:
             duplicates.append(column)
             continue

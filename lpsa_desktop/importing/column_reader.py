@@ -51,8 +51,6 @@ class RowsRead:
 class ColumnPlan:
     column: Column
     spec: FieldSpec
-    position: int
-    """Where the column sits in calamine's row lists (its index less the sheet's offset)."""
 
 
 class ColumnReader:
@@ -79,7 +77,7 @@ class ColumnReader:
             level: ([], []) for level in ("key", "target", "indicator", "check")
         }
         for plan in self.plans:
-            cells = columns[plan.position] if plan.position < width else blank
+            cells = columns[plan.column.index] if plan.column.index < width else blank
             names, values = parsed[plan.spec.level]
             names.append(plan.spec.attribute)
             if plan.spec.level == "key":  # kept as written; empty is None

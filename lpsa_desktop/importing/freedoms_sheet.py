@@ -28,7 +28,7 @@ def read_freedoms_table(
     start = locate_table(grid, FREEDOM_ALIASES, REQUIRED, overrides)
     if start is None:
         return None
-    table = TableRead(grid.name, start.mapping, start.header, grid.column_offset)
+    table = TableRead(grid.name, start.mapping, start.header)
     columns = [c for c in start.mapping.columns if c.field and c.field != IGNORE]
     ref_columns = {c.index for c in columns if c.field == "ref"}
     seen: dict[tuple[str | None, str], int] = {}
@@ -39,7 +39,7 @@ def read_freedoms_table(
         errors: list[str] = []
         for column in columns:
             spec = FREEDOM_SPECS[column.field or ""]
-            index = column.index - grid.column_offset
+            index = column.index
             raw = values[index] if index < len(values) else ""
             try:
                 read[spec.attribute] = spec.read(raw, False) if raw != "" else None

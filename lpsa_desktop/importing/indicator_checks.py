@@ -23,13 +23,11 @@ class IndicatorChecker:
         self.file, self.table = file, table
         self.issues: list[ImportIssue] = []
         self.rejected: list[RejectedRow] = []
-        offset = table.column_offset
         self.columns: dict[str, tuple[int, str]] = {
             TARGET_SPECS[c.field].attribute: (c.index, c.header)
             for c in table.mapping.columns
             if c.field in TARGET_SPECS
         }
-        self.offset = offset
         self.direction_given = "direction" in self.columns
         self._accepted: set[str] = set()
 
@@ -122,8 +120,8 @@ class IndicatorChecker:
     ) -> ImportIssue:
         column, header = self.columns.get(field, (None, None))
         value = None
-        if column is not None and 0 <= column - self.offset < len(row.raw):
-            value = text_of(row.raw[column - self.offset])
+        if column is not None and column < len(row.raw):
+            value = text_of(row.raw[column])
         return ImportIssue(
             severity,
             self.file,

@@ -64,7 +64,6 @@ class TableRead:
     sheet: str
     mapping: ColumnMapping
     header: list[Raw]
-    column_offset: int
     targets: list[TargetEntry] = field(default_factory=list)
     freedoms: list[FreedomEntry] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)

@@ -41,9 +41,7 @@ def locate_table(
     if index is None:
         return None
     header = head_rows[index]
-    mapping = map_columns(
-        header, index, aliases, column_offset=grid.column_offset, overrides=overrides
-    )
+    mapping = map_columns(header, index, aliases, overrides=overrides)
     return TableStart(mapping, header, head_rows)
 
 
@@ -70,14 +68,13 @@ def data_rows(
     in one cell, unless ``is_ref(column, text)`` says it is a ref, ends the table: it and
     the rows after it are recorded in ``end`` instead."""
     header_row = start.mapping.header_row
-    offset = grid.column_offset
     fills = _MergeFills(grid, header_row)
     rows = enumerate(start.head_rows[header_row + 1 :], start=header_row + 1)
     skipped = len(start.head_rows)
     following = enumerate(islice(grid.rows, skipped, None), start=skipped)
     for index, values in chain(rows, following):
         if fills.active:
-            fills.apply(index, values, offset)
+            fills.apply(index, values)
         filled = len(values) - values.count("")
         if filled == 0:
             continue
@@ -90,7 +87,7 @@ def data_rows(
         if filled == 1:
             column = next(i for i, v in enumerate(values) if v != "")
             text = values[column]
-            if isinstance(text, str) and not is_ref(column + offset, text):
+            if isinstance(text, str) and not is_ref(column, text):
                 end.row = index
                 end.ignored.append((index, text.strip()))
                 continue
@@ -112,10 +109,10 @@ class _MergeFills:
         self._percent = grid.scan.percent_cells
         self.active = bool(self._ranges)
 
-    def apply(self, row: int, values: list[Raw], offset: int) -> None:
+    def apply(self, row: int, values: list[Raw]) -> None:
         for (r0, c0), (r1, c1) in self._ranges:
-            if r0 == row and 0 <= c0 - offset < len(values):
-                value = values[c0 - offset]
+            if r0 == row and c0 < len(values):
+                value = values[c0]
                 for r in range(r0, r1 + 1):
                     self._pending.setdefault(r, []).append((c0, c1, value))
                 if c0 in self._percent.get(r0, set()):
@@ -123,10 +120,9 @@ class _MergeFills:
                         self._percent.setdefault(r, set()).update(range(c0, c1 + 1))
         for c0, c1, value in self._pending.pop(row, ()):
             for c in range(c0, c1 + 1):
-                if c - offset >= 0:
-                    while len(values) <= c - offset:
-                        values.append("")
-                    values[c - offset] = value
+                while len(values) <= c:
+                    values.append("")
+                values[c] = value
 
 
 def sheet_notes(file: str, sheet: str, grid: SheetGrid, end: TableEnd) -> list[ImportIssue]:

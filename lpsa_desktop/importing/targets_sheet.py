@@ -47,7 +47,7 @@ def read_targets_table(
         raise NoTargetsSheetError(
             file, f"sheet {grid.name!r} has no Target (ref) column, so rows cannot be matched"
         )
-    table = TableRead(grid.name, mapping, start.header, grid.column_offset)
+    table = TableRead(grid.name, mapping, start.header)
     table.has_formats = grid.has_formats
     table.hidden_rows, table.hidden_columns = grid.scan.hidden_rows, grid.scan.hidden_columns
     table.issues += _column_notes(file, grid.name, mapping.columns, mapping.duplicates)
@@ -55,7 +55,7 @@ def read_targets_table(
     end = TableEnd()
     rows = data_rows(grid, start, lambda c, t: c in ref_columns and _is_ref(t), end)
     plans = [
-        ColumnPlan(c, TARGET_SPECS[c.field], c.index - grid.column_offset)
+        ColumnPlan(c, TARGET_SPECS[c.field])
         for c in mapping.columns
         if c.field and c.field != IGNORE
     ]

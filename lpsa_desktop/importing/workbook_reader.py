@@ -45,12 +45,11 @@ Merge = tuple[tuple[int, int], tuple[int, int]]
 @dataclass
 class SheetGrid:
     """One loaded sheet. ``rows`` yields every row from the first (row 0 = row 1 in the
-    file); a row's list starts at column ``column_offset`` (column A, 0, as both ways of
-    loading give them: a rejected row keeps its cells' letters)."""
+    file), each row's list from column A, however the sheet was loaded (so a rejected row
+    keeps its cells' letters)."""
 
     name: str
     rows: Iterator[list[Raw]]
-    column_offset: int
     scan: SheetScan
     merged: list[Merge] = field(default_factory=list)
     has_formats: bool = True
@@ -131,7 +130,6 @@ class WorkbookSource:
         return SheetGrid(
             name=name,
             rows=iter(rows),
-            column_offset=0,
             scan=scan,
             merged=list(merged),
             has_formats=self.kind is not FileKind.XLS,
@@ -168,7 +166,6 @@ class WorkbookSource:
         return SheetGrid(
             name=name,
             rows=sheet_pieces.piece_rows(split.pieces, lambda f: self._piece(f, name)),
-            column_offset=0,
             scan=scan,
             merged=split.merged,
         )

@@ -34,7 +34,7 @@ FIELDS += ["with", "actual", "notes", "reward_weight"]
 
 def _reader(scan: SheetScan) -> ColumnReader:
     plans = [
-        ColumnPlan(Column(i + 2, f"header {i}", name), TARGET_SPECS[name], i)
+        ColumnPlan(Column(i, f"header {i}", name), TARGET_SPECS[name])
         for i, name in enumerate(FIELDS)
     ]
     return ColumnReader("f.xlsx", "Targets", scan, plans)
@@ -58,8 +58,8 @@ def _rows(count: int) -> list[tuple[int, list[Raw]]]:
 def _batched(rows: list[tuple[int, list[Raw]]], size: int) -> tuple[list[RowsRead], int]:
     scan = SheetScan()
     for row, _values in [*rows[1::2], rows[8]]:  # these show their values as percentages
-        scan.percent_cells[row] = {7, 8, 9}  # baseline, with and actual (index less 2)
-    scan.error_cells[(rows[4][0], 7)] = "#DIV/0!"
+        scan.percent_cells[row] = {5, 6, 7}  # baseline, with and actual
+    scan.error_cells[(rows[4][0], 5)] = "#DIV/0!"
     reader = _reader(scan)
     reads = [reader.read(rows[at : at + size], {}) for at in range(0, len(rows), size)]
     return reads, len(reader.issues)
