@@ -63,6 +63,12 @@ def register(commands: Any) -> None:
         help="target:3, indicator:3a or freedom:F2",
     )
     status.add_argument("status", nargs="?", choices=[s.value for s in NegotiationStatus])
+    status.add_argument(
+        "--expect",
+        choices=[s.value for s in NegotiationStatus],
+        metavar="OLD",
+        help="change it only if it still stands OLD (else exit 1, nothing written)",
+    )
     status.set_defaults(run=run_status)
 
 
@@ -184,6 +190,7 @@ def run_status(args: argparse.Namespace) -> int:
             args.item,
             NegotiationStatus(args.status),
             officer=current_officer(store),
+            expected=NegotiationStatus(args.expect) if args.expect else None,
         )
         agreement = load_agreement(store, agreement.ref)
     tally = status_tally(agreement)

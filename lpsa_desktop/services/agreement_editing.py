@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.diff import Change, diff_agreements
 from lpsa_desktop.errors import LpsaError, NotFoundError
+from lpsa_desktop.services.edit_conflicts import Expectation, check_expectations
 from lpsa_desktop.storage.store import Store
 
 
@@ -29,14 +30,18 @@ def update_agreement(
     *,
     officer: str,
     action: str,
+    expect: Sequence[Expectation] = (),
 ) -> list[Change]:
     """Apply ``change`` to the stored agreement and save it; returns what changed.
 
     Read, change and write happen in one write transaction (the lock is held from the
-    start), so a concurrent editor cannot slip a change in between.
+    start), so a concurrent editor cannot slip a change in between. Each of ``expect`` is
+    checked against the stored agreement first (the conflict rule, ``edit_conflicts``):
+    a mismatch raises ValueConflictError and writes nothing.
     """
     with store.unit_of_work(write=True) as uow:
         before = uow.agreements.get(ref)
+        check_expectations(uow, before, expect)
         after = change(before)
         if after.ref != ref and uow.agreements.exists(after.ref):
             raise RefTakenError(f"an agreement with ref {after.ref!r} already exists")

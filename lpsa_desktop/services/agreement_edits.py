@@ -72,13 +72,15 @@ _READ_ONLY: dict[Part, set[str]] = {
     Part.PARTNER: set(),
     Part.SIGNATORY: set(),
 }
+ITEM = ""  # the field of an address that names a whole item
 _MONEY_FIELDS = {"net_budget_requirement", "pump_priming_grant", "pump_priming"}
 
 
 @dataclass(frozen=True)
 class FieldAddress:
     """One editable value: ``key`` is the item's ref, or its position for partners and
-    signatories, or None for the agreement itself."""
+    signatories, or None for the agreement itself. ``field`` empty (``ITEM``) names the
+    whole item, as a structure edit's expectation does."""
 
     part: Part
     key: str | int | None
@@ -88,9 +90,9 @@ class FieldAddress:
         """'indicator 2 / with', 'partner 3 / name', 'agreement / status'."""
         name = self.field.rstrip("_").replace("_", " ")
         if self.part is Part.AGREEMENT:
-            return f"agreement / {name}"
+            return f"agreement / {name}" if name else "agreement"
         key = self.key + 1 if isinstance(self.key, int) else self.key
-        return f"{self.part.value} {key} / {name}"
+        return f"{self.part.value} {key} / {name}" if name else f"{self.part.value} {key}"
 
 
 def read_field(agreement: Agreement, address: FieldAddress) -> Any:

@@ -1,32 +1,38 @@
 """Small edits of a stored agreement, each one transaction that also writes the audit trail.
 
-The window's undo commands call these with old and new values. Each edit is applied to the
-agreement as it is in the store at that moment (``update_agreement`` holds the write lock
-from the read), so two windows editing different values of one agreement both keep their
-work. Partners and signatories have no refs; an edit of one by position first checks that
-the position still holds the value the officer saw.
+The window's undo commands and ``lpsa set`` call these with old and new values. Each edit
+is applied to the agreement as it is in the store at that moment (``update_agreement``
+holds the write lock from the read), and each states what the officer saw there: a field's
+value, the whole item being removed, or that no item has the ref being added. The store
+must still hold exactly that, else ValueConflictError and nothing is written
+(``edit_conflicts``), so two windows never overwrite each other unseen, and an undo of a
+value changed elsewhere since is refused rather than undoing the other officer's work.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.diff import Change, value_text
+from lpsa_desktop.domain.diff import Change
 from lpsa_desktop.services.agreement_editing import update_agreement
 from lpsa_desktop.services.agreement_edits import (
-    EditConflictError,
+    ITEM,
     FieldAddress,
     Part,
     inserted,
-    item_at,
-    read_field,
     removed,
     with_field,
 )
+from lpsa_desktop.services.edit_conflicts import ABSENT, Expectation
 from lpsa_desktop.storage.store import Store
 
-_POSITIONAL = (Part.PARTNER, Part.SIGNATORY)
+
+class Unchecked:
+    """``expected=UNCHECKED``: the caller read the value in this same transaction (``lpsa
+    set`` without ``--expect``), so there is nothing the officer saw that could be stale."""
+
+
+UNCHECKED = Unchecked()
 
 
 def set_field(
@@ -36,25 +42,18 @@ def set_field(
     value: Any,
     *,
     officer: str,
-    expected: Any = None,
-    check_expected: bool = False,
+    expected: Any,
     action: str | None = None,
 ) -> list[Change]:
-    """Store ``value`` in one field. With ``check_expected`` (always, for partners and
-    signatories) the field must still hold ``expected``, else EditConflictError."""
-
-    def change(agreement: Agreement) -> Agreement:
-        if check_expected or address.part in _POSITIONAL:
-            current = read_field(agreement, address)
-            if current != expected:
-                raise EditConflictError(
-                    f"{address.label()} is now {value_text(current) or '(empty)'} in the store "
-                    f"(changed elsewhere); it was {value_text(expected) or '(empty)'}"
-                )
-        return with_field(agreement, address, value)
-
+    """Store ``value`` in one field, which must still hold ``expected``."""
+    expect = () if expected is UNCHECKED else (Expectation(address, expected),)
     return update_agreement(
-        store, agreement_ref, change, officer=officer, action=action or f"edit {address.label()}"
+        store,
+        agreement_ref,
+        lambda agreement: with_field(agreement, address, value),
+        officer=officer,
+        action=action or f"edit {address.label()}",
+        expect=expect,
     )
 
 
@@ -69,13 +68,19 @@ def insert_item(
     officer: str,
     action: str | None = None,
 ) -> list[Change]:
-    """Add a target, indicator (to target ``parent``), freedom, partner or signatory."""
+    """Add a target, indicator (to target ``parent``), freedom, partner or signatory.
+
+    An item with a ref expects that ref to be free: another window that added an item of
+    that ref first is a conflict, not a duplicate."""
+    ref = getattr(item, "ref", None)
+    expect = () if ref is None else (Expectation(FieldAddress(part, ref, ITEM), ABSENT),)
     return update_agreement(
         store,
         agreement_ref,
         lambda agreement: inserted(agreement, part, item, index, parent=parent),
         officer=officer,
         action=action or f"add {part.value}",
+        expect=expect,
     )
 
 
@@ -86,18 +91,17 @@ def remove_item(
     key: str | int,
     *,
     parent: str = "",
-    expected: Any = None,
+    expected: Any,
     officer: str,
     action: str | None = None,
 ) -> list[Change]:
-    """Remove an item; a partner or signatory (by position) only if it is still ``expected``."""
-
-    def change(agreement: Agreement) -> Agreement:
-        if part in _POSITIONAL and item_at(agreement, part, key, parent=parent) != expected:
-            shown = key + 1 if isinstance(key, int) else key
-            raise EditConflictError(f"{part.value} {shown} changed elsewhere; not removed")
-        return removed(agreement, part, key, parent=parent)
-
+    """Remove an item, which must still be ``expected`` (as the officer saw it): removing
+    an item changed elsewhere since would lose that change unseen."""
     return update_agreement(
-        store, agreement_ref, change, officer=officer, action=action or f"remove {part.value}"
+        store,
+        agreement_ref,
+        lambda agreement: removed(agreement, part, key, parent=parent),
+        officer=officer,
+        action=action or f"remove {part.value}",
+        expect=(Expectation(FieldAddress(part, key, ITEM), expected),),
     )

@@ -10,6 +10,8 @@ from lpsa_desktop.domain.enums import NegotiationStatus
 from lpsa_desktop.domain.meetings import ItemKind, ItemRef
 from lpsa_desktop.domain.negotiation import with_item_status
 from lpsa_desktop.services.agreement_editing import update_agreement
+from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from lpsa_desktop.services.edit_conflicts import Expectation
 from lpsa_desktop.storage.store import Store
 
 
@@ -21,15 +23,30 @@ class StatusMark:
 
 
 def set_item_status(
-    store: Store, agreement_ref: str, item: ItemRef, status: NegotiationStatus, *, officer: str
+    store: Store,
+    agreement_ref: str,
+    item: ItemRef,
+    status: NegotiationStatus,
+    *,
+    officer: str,
+    expected: NegotiationStatus | None = None,
 ) -> list[Change]:
+    """Mark ``item``; with ``expected`` (what the officer saw), a status changed elsewhere
+    since is a conflict (ValueConflictError) and nothing is written."""
+    expect = () if expected is None else (Expectation(status_address(item), expected),)
     return update_agreement(
         store,
         agreement_ref,
         lambda agreement: with_item_status(agreement, item, status),
         officer=officer,
         action=f"mark {item} {status.value}",
+        expect=expect,
     )
+
+
+def status_address(item: ItemRef) -> FieldAddress:
+    """Where an item's status is kept: its 'negotiation' field."""
+    return FieldAddress(Part(item.kind.value), item.ref, "negotiation")
 
 
 def status_marks(store: Store, agreement_ref: str) -> dict[ItemRef, StatusMark]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from lpsa_desktop.domain.diff import Change
@@ -24,6 +24,7 @@ class AuditEvent:
     field: str | None
     old: str | None
     new: str | None
+    id: int = 0  # rises with every event: what is new since a window last looked
 
 
 class AuditRepository:
@@ -61,16 +62,51 @@ class AuditRepository:
         if field is not None:
             query = query.where(AuditRow.field == field)
         query = query.order_by(AuditRow.id.desc()).limit(limit)
-        return [
-            AuditEvent(
-                r.agreement_ref,
-                r.at,
-                r.officer,
-                r.action,
-                r.entity,
-                r.field,
-                r.old_value,
-                r.new_value,
-            )
-            for r in self._session.scalars(query)
-        ]
+        return [_event(r) for r in self._session.scalars(query)]
+
+    def latest_change(
+        self,
+        agreement_ref: str,
+        *,
+        entity_like: Sequence[str],
+        field: str | None = None,
+        whole_items_only: bool = False,
+    ) -> AuditEvent | None:
+        """The newest event whose entity matches one of the LIKE patterns ``entity_like``
+        (``\\`` escapes) and, with ``field``, of that field (``whole_items_only``: an item
+        added or removed): who last touched a value, and when."""
+        query = select(AuditRow).where(
+            AuditRow.agreement_ref == agreement_ref,
+            or_(*(AuditRow.entity.like(p, escape="\\") for p in entity_like)),
+        )
+        if field is not None:
+            query = query.where(AuditRow.field == field)
+        if whole_items_only:
+            query = query.where(AuditRow.field.is_(None))
+        row = self._session.scalars(query.order_by(AuditRow.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        return _event(row)
+
+    def since(self, agreement_ref: str, after_id: int) -> list[AuditEvent]:
+        """Events newer than ``after_id``, newest first (what changed since a window looked)."""
+        query = (
+            select(AuditRow)
+            .where(AuditRow.agreement_ref == agreement_ref, AuditRow.id > after_id)
+            .order_by(AuditRow.id.desc())
+        )
+        return [_event(r) for r in self._session.scalars(query)]
+
+
+def _event(r: AuditRow) -> AuditEvent:
+    return AuditEvent(
+        r.agreement_ref,
+        r.at,
+        r.officer,
+        r.action,
+        r.entity,
+        r.field,
+        r.old_value,
+        r.new_value,
+        r.id,
+    )

@@ -115,9 +115,10 @@ def test_edits_of_different_fields_from_two_windows_both_stand(
 ) -> None:
     """Each edit is applied to what the store holds then, not to a stale copy."""
     create_agreement(store, demo, officer=OFFICER)
-    set_field(store, demo.ref, WITH_2, Decimal("7.4"), officer="window A")
+    set_field(store, demo.ref, WITH_2, Decimal("7.4"), officer="window A", expected=Decimal("7.6"))
     title = FieldAddress(Part.TARGET, "2", "title")
-    set_field(store, demo.ref, title, "Attendance", officer="window B")
+    shown = read_field(demo, title)
+    set_field(store, demo.ref, title, "Attendance", officer="window B", expected=shown)
     stored = load_agreement(store, demo.ref)
     assert read_field(stored, WITH_2) == Decimal("7.4")
     assert read_field(stored, title) == "Attendance"
@@ -138,7 +139,7 @@ def test_insert_and_remove_items_in_the_store(store: Store, demo: Agreement) -> 
     freedom = FreedomRequest("F8", "Pool budgets with the PCT", targets=("4",))
     insert_item(store, demo.ref, Part.FREEDOM, freedom, 7, officer=OFFICER)
     assert load_agreement(store, demo.ref).freedoms[-1] == freedom
-    remove_item(store, demo.ref, Part.FREEDOM, "F8", officer=OFFICER)
+    remove_item(store, demo.ref, Part.FREEDOM, "F8", expected=freedom, officer=OFFICER)
     assert load_agreement(store, demo.ref) == demo
     actions = [e.action for e in agreement_history(store, demo.ref, limit=2)]
     assert actions == ["remove freedom", "add freedom"]
@@ -148,7 +149,7 @@ def test_a_refused_edit_leaves_the_store_unchanged(store: Store, demo: Agreement
     create_agreement(store, demo, officer=OFFICER)
     before = agreement_history(store, demo.ref)
     with pytest.raises(InvalidValueError):
-        set_field(store, demo.ref, WITH_2, "seven", officer=OFFICER)
+        set_field(store, demo.ref, WITH_2, "seven", officer=OFFICER, expected=Decimal("7.6"))
     assert load_agreement(store, demo.ref) == demo
     assert agreement_history(store, demo.ref) == before
 
