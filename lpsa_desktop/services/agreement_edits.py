@@ -5,8 +5,8 @@ agreement it shows at once (so the reward moves while the write is on its way), 
 ``field_edits`` applies the same edit inside a store transaction. One definition serves both,
 so what is shown is what is stored.
 
-Parts with refs (targets, indicators, freedoms) are addressed by ref; partners and
-signatories, which have none, by position.
+Parts with refs (targets, indicators, freedoms) are addressed by ref; partners,
+signatories and councils, which have none, by position.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 from lpsa_desktop.domain.agreement import (
     Agreement,
+    Council,
     FreedomRequest,
     Indicator,
     Partner,
@@ -39,6 +40,7 @@ class Part(StrEnum):
     FREEDOM = "freedom"
     PARTNER = "partner"
     SIGNATORY = "signatory"
+    COUNCIL = "council"
 
 
 class EditConflictError(LpsaError):
@@ -52,6 +54,7 @@ _RECORD_TYPES: dict[Part, type] = {
     Part.FREEDOM: FreedomRequest,
     Part.PARTNER: Partner,
     Part.SIGNATORY: Signatory,
+    Part.COUNCIL: Council,
 }
 
 # Refs are keys (the audit trail, returns and PDFs name items by them), the generation fixes
@@ -71,6 +74,9 @@ _READ_ONLY: dict[Part, set[str]] = {
     Part.FREEDOM: {"ref"},
     Part.PARTNER: set(),
     Part.SIGNATORY: set(),
+    # Councils are shared by name (``storage.agreement_parts``): renaming one here would
+    # make a new council rather than rename it for every agreement that shares it.
+    Part.COUNCIL: {"name"},
 }
 ITEM = ""  # the field of an address that names a whole item
 _MONEY_FIELDS = {"net_budget_requirement", "pump_priming_grant", "pump_priming"}
@@ -207,6 +213,7 @@ _COLLECTIONS = {
     Part.FREEDOM: "freedoms",
     Part.PARTNER: "partners",
     Part.SIGNATORY: "signatories",
+    Part.COUNCIL: "councils",
 }
 
 
@@ -219,6 +226,11 @@ def _index(items: typing.Sequence[Any], part: Part, key: str | int) -> int:
         if item.ref == key:
             return index
     raise NotFoundError(f"no {part.value} {key!r}")
+
+
+def field_types(part: Part) -> dict[str, Any]:
+    """Every field of that part and the type it holds (editable or not)."""
+    return _field_types(part)
 
 
 @cache

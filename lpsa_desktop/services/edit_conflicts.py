@@ -172,14 +172,17 @@ def audit_place(address: FieldAddress) -> tuple[tuple[str, ...], str | None]:
     match address.part:
         case Part.AGREEMENT:
             return ("agreement",) if field else ("%",), field
-        case Part.PARTNER | Part.SIGNATORY:
-            return ("agreement",), f"{address.part.value}s"
+        case Part.PARTNER | Part.SIGNATORY | Part.COUNCIL:
+            return ("agreement",), _LIST_FIELDS[address.part]
         case Part.INDICATOR:
             pattern = f"%indicator {key}"
         case _:
             pattern = f"{address.part.value} {key}"
     # A whole item: its own events or those of anything inside it (a target's indicators).
     return ((pattern,) if field else (pattern, f"{pattern} / %")), field
+
+
+_LIST_FIELDS = {Part.PARTNER: "partners", Part.SIGNATORY: "signatories", Part.COUNCIL: "councils"}
 
 
 def _escaped(text: str) -> str:

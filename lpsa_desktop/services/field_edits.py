@@ -11,15 +11,18 @@ value changed elsewhere since is refused rather than undoing the other officer's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from lpsa_desktop.domain.diff import Change
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.diff import Change, value_text
 from lpsa_desktop.services.agreement_editing import update_agreement
 from lpsa_desktop.services.agreement_edits import (
     ITEM,
     FieldAddress,
     Part,
     inserted,
+    read_field,
     removed,
     with_field,
 )
@@ -105,3 +108,40 @@ def remove_item(
         action=action or f"remove {part.value}",
         expect=(Expectation(FieldAddress(part, key, ITEM), expected),),
     )
+
+
+def set_fields(
+    store: Store,
+    agreement_ref: str,
+    edits: Sequence[tuple[FieldAddress, Any, Any]],
+    *,
+    officer: str,
+) -> list[tuple[FieldAddress, Any, Any]]:
+    """Several ``(address, value, expected)`` edits in one transaction (``lpsa set``); each
+    ``expected`` is checked as ``set_field`` checks it. Returns ``(address, old, new)`` as
+    stored before and after, in the order given."""
+    expect = [Expectation(a, e) for a, _v, e in edits if e is not UNCHECKED]
+    seen: list[tuple[FieldAddress, Any, Any]] = []
+
+    def change(agreement: Agreement) -> Agreement:
+        seen.clear()
+        for address, value, _expected in edits:
+            old = read_field(agreement, address)
+            agreement = with_field(agreement, address, value)
+            seen.append((address, old, value))
+        return agreement
+
+    labels = ", ".join(dict.fromkeys(_action_of(a, v) for a, v, _e in edits))
+    update_agreement(store, agreement_ref, change, officer=officer, action=labels, expect=expect)
+    return list(seen)
+
+
+def _action_of(address: FieldAddress, value: Any) -> str:
+    """The window's wording: 'edit indicator 2 / with'; a status as `lpsa status` marks it."""
+    if address.field == "negotiation" and address.part in (
+        Part.TARGET,
+        Part.INDICATOR,
+        Part.FREEDOM,
+    ):
+        return f"mark {address.part.value} {address.key} {value_text(value)}"
+    return f"edit {address.label()}"
