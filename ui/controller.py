@@ -24,6 +24,7 @@ from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
+from ui.edit_problems import EditProblems
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
@@ -54,6 +55,7 @@ class WindowController:
         self.settings = settings
         self.presentation = PresentationMode(window, lambda: settings.presentation_scale)
         self.structure = structure_edits.StructureEdits(window, session, self.stack_for)
+        self.edit_problems = EditProblems(window, session, self.stack_for)
         self.files = FileActions(
             window,
             session,
@@ -236,18 +238,10 @@ class WindowController:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)
         QApplication.beep()
 
-    def _on_edit_failed(self, agreement_ref: str, message: str) -> None:
-        # The store is as it was before the failed write, and the window shows it again; the
-        # commands stacked for this agreement may no longer match it, so they are dropped.
-        stack = self._stacks.get(agreement_ref)
-        if stack is not None:
-            stack.clear()
-        show_refusal(
-            self.window,
-            "The change was not saved",
-            f"{message}\n\nThe window now shows what the store holds. Undo history for this "
-            "agreement was cleared.",
-        )
+    def _on_edit_failed(self, _agreement_ref: str, message: str) -> None:
+        # Nothing reached the store (no store open, or refused on screen already). Writes
+        # the store did not take are ``EditProblems``' to handle, step by step.
+        show_refusal(self.window, "The change was not saved", message)
 
     def _on_saving_changed(self, saving: bool) -> None:
         self.window.saved_label.setText("Saving…" if saving else "All changes saved")

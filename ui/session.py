@@ -4,7 +4,11 @@ Every store call runs on the single background worker (``TaskRunner``); the GUI 
 ever waits for nothing. An edit is applied to the agreement on screen at once (so the reward
 panel moves while the officer types) and written in its own transaction straight after; a
 crash loses at most the write in flight. When the worker is idle again the window adopts
-what the store holds, which also brings in edits made in another window on the same store.
+what the store holds. Every write states what the officer saw (the conflict rule,
+``lpsa_desktop.services.edit_conflicts``); one the store does not take (a conflict, a store
+fault) is held as a ``PendingEdit`` until the officer decides, and the window keeps showing
+it. Another writer's commit is noticed within about a second by a ``ChangeWatcher`` asked
+on the worker, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -17,18 +21,24 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.errors import LpsaError
+from lpsa_desktop.errors import LpsaError, StoreError
 from lpsa_desktop.services import agreement_edits
-from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from lpsa_desktop.services.agreement_edits import ITEM, FieldAddress, Part
+from lpsa_desktop.services.edit_conflicts import ValueConflictError
+from ui.pending_edits import PendingEdit
 from ui.tasks import TaskCancelledError, TaskControl, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
+    from lpsa_desktop.storage.change_watch import ChangeWatcher
     from lpsa_desktop.storage.store import Store
-    from ui.store_work import OpenedStore, Snapshot
+    from ui.store_work import OpenedStore, OutsideChange, Snapshot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-OUTSIDE_CHANGE_POLL_MS = 3000
+# Another writer's commit is seen within this (plus one read of the agreement): the issue
+# asks for about 2 s. Asking costs microseconds on the worker, and only when it is idle.
+OUTSIDE_CHANGE_POLL_MS = 1000
+_POSITIONAL = (Part.PARTNER, Part.SIGNATORY)
 
 
 def _store_work() -> Any:
@@ -46,6 +56,10 @@ class AgreementSession(QObject):
     agreement_changed = Signal(object)  # Agreement | None: after every change, shown or stored
     history_loaded = Signal(list)  # list[AuditEvent], newest first
     edit_failed = Signal(str, str)  # agreement ref, what went wrong (the store is unchanged)
+    edit_conflicted = Signal(object, object)  # PendingEdit, Conflict: held until resolved
+    edit_unsaved = Signal(object, str)  # PendingEdit, the store fault: held until resolved
+    edit_refused = Signal(object, str)  # PendingEdit, why: not written, the store is shown
+    outside_changed = Signal(list)  # list[AuditEvent], newest first: another writer's commit
     saving_changed = Signal(bool)  # True while edits are on their way to the store
 
     def __init__(
@@ -64,6 +78,9 @@ class AgreementSession(QObject):
         self._writes_in_flight = 0
         self._loads_queued: set[str | None] = set()  # touched on both threads: set ops are atomic
         self._stamp: datetime | None = None
+        self._held = 0  # edits waiting for the officer's answer: the screen keeps them
+        self._watcher: ChangeWatcher | None = None
+        self._seen_event_id = 0  # the newest audit event the window has adopted
         self._poll = QTimer(self)
         self._poll.setInterval(OUTSIDE_CHANGE_POLL_MS)
         self._poll.timeout.connect(self.check_for_outside_changes)
@@ -87,14 +104,15 @@ class AgreementSession(QObject):
     ) -> None:
         """Open the store; show the new demo, else ``remembered(store)``, else the first."""
 
-        def work(_control: TaskControl) -> OpenedStore:
+        def work(_control: TaskControl) -> tuple[OpenedStore, ChangeWatcher | None]:
             opened: OpenedStore = _store_work().open_store(location, add_demo=add_demo)
-            return opened
+            return opened, _store_work().watch(opened.store)
 
-        def done(opened: OpenedStore) -> None:
-            if self.store is not None:
-                self.store.close()
-            self.store, self.officer = opened.store, opened.officer
+        def done(result: tuple[OpenedStore, ChangeWatcher | None]) -> None:
+            opened, watcher = result
+            self._close_store()
+            self.store, self.officer, self._watcher = opened.store, opened.officer, watcher
+            self._seen_event_id = 0
             self.store_opened.emit(str(opened.store))
             self.agreements_listed.emit(opened.summaries)
             refs = [s.ref for s in opened.summaries]
@@ -114,49 +132,74 @@ class AgreementSession(QObject):
         self._load(self._selected_ref)
 
     def check_for_outside_changes(self) -> None:
-        """Poll the store (cheaply) for writes by another window or ``lpsa``."""
-        store = self.store
-        if store is None or not self.runner.idle:
+        """Ask the watcher (on the worker) whether another writer has committed; if so,
+        show what the store holds and announce what changed (``outside_changed``)."""
+        store, watcher = self.store, self._watcher
+        if store is None or watcher is None or not self.runner.idle:
             return
+        ref, seen = self._selected_ref, self._seen_event_id
 
-        def done(summaries: list[Any]) -> None:
-            self.agreements_listed.emit(summaries)
-            ref = self._selected_ref
-            if ref is not None and _store_work().stamp_of(summaries, ref) != self._stamp:
-                self.reload()
+        def work(_control: TaskControl) -> OutsideChange | None:
+            change: OutsideChange | None = _store_work().outside_change(watcher, store, ref, seen)
+            return change
 
-        self.runner.submit(lambda _c: _store_work().summaries(store), on_done=done)
+        def done(change: OutsideChange | None) -> None:
+            if change is None:
+                return
+            shown = self._agreement
+            self._adopt_if_current(change.snapshot)
+            if change.events and self._agreement is not shown:
+                self.outside_changed.emit(change.events)
+
+        self.runner.submit(work, on_done=done)
 
     # -- edits (called by undo commands) ---------------------------------------------------------
 
     def set_field(
-        self, agreement_ref: str, address: FieldAddress, value: Any, *, expected: Any, action: str
+        self,
+        agreement_ref: str,
+        address: FieldAddress,
+        value: Any,
+        *,
+        expected: Any,
+        action: str,
+        undoing: bool = False,
     ) -> None:
         self._apply_now(agreement_ref, lambda a: agreement_edits.with_field(a, address, value))
         officer = self.officer
-        self._write(
-            agreement_ref,
-            lambda store: _store_work().set_field(
+
+        def send(stated: Any) -> Callable[[Store], Snapshot]:
+            return lambda store: _store_work().set_field(
                 store,
                 agreement_ref,
                 address,
                 value,
-                expected=expected,
+                expected=stated,
                 officer=officer,
                 action=action,
-            ),
-        )
+            )
+
+        self._write(PendingEdit(agreement_ref, address, value, expected, action, undoing, send))
 
     def insert_item(
-        self, agreement_ref: str, part: Part, item: Any, index: int, *, parent: str, action: str
+        self,
+        agreement_ref: str,
+        part: Part,
+        item: Any,
+        index: int,
+        *,
+        parent: str,
+        action: str,
+        undoing: bool = False,
     ) -> None:
         self._apply_now(
             agreement_ref, lambda a: agreement_edits.inserted(a, part, item, index, parent=parent)
         )
         officer = self.officer
-        self._write(
-            agreement_ref,
-            lambda store: _store_work().insert_item(
+
+        def send(_stated: Any) -> Callable[[Store], Snapshot]:
+            # An item with a ref expects the ref to be free (the service states it).
+            return lambda store: _store_work().insert_item(
                 store,
                 agreement_ref,
                 part,
@@ -165,8 +208,10 @@ class AgreementSession(QObject):
                 parent=parent,
                 officer=officer,
                 action=action,
-            ),
-        )
+            )
+
+        address = FieldAddress(part, index if part in _POSITIONAL else item.ref, ITEM)
+        self._write(PendingEdit(agreement_ref, address, item, None, action, undoing, send))
 
     def remove_item(
         self,
@@ -177,24 +222,37 @@ class AgreementSession(QObject):
         parent: str,
         expected: Any,
         action: str,
+        undoing: bool = False,
     ) -> None:
         self._apply_now(
             agreement_ref, lambda a: agreement_edits.removed(a, part, key, parent=parent)
         )
         officer = self.officer
-        self._write(
-            agreement_ref,
-            lambda store: _store_work().remove_item(
+
+        def send(stated: Any) -> Callable[[Store], Snapshot]:
+            return lambda store: _store_work().remove_item(
                 store,
                 agreement_ref,
                 part,
                 key,
                 parent=parent,
-                expected=expected,
+                expected=stated,
                 officer=officer,
                 action=action,
-            ),
-        )
+            )
+
+        address = FieldAddress(part, key, ITEM)
+        self._write(PendingEdit(agreement_ref, address, None, expected, action, undoing, send))
+
+    def resend(self, pending: PendingEdit) -> None:
+        """Write a held edit again (Retry, or Keep mine with the stored value expected)."""
+        self._release()
+        self._write(pending)
+
+    def discard(self, _pending: PendingEdit) -> None:
+        """Give up a held edit (Take theirs, or Undo it): show what the store holds."""
+        self._release()
+        self.reload()
 
     def run(
         self,
@@ -235,6 +293,12 @@ class AgreementSession(QObject):
         """Wait for the edits on their way, then close the store."""
         self._poll.stop()
         self.runner.shutdown()
+        self._close_store()
+
+    def _close_store(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -265,27 +329,44 @@ class AgreementSession(QObject):
             return
         self.agreement_changed.emit(self._agreement)
 
-    def _write(self, agreement_ref: str, write: Callable[[Store], Snapshot]) -> None:
+    def _write(self, pending: PendingEdit) -> None:
         store = self.store
         if store is None:
-            self.edit_failed.emit(agreement_ref, "no store is open")
+            self.edit_failed.emit(pending.agreement_ref, "no store is open")
             return
         self._writes_in_flight += 1
         if self._writes_in_flight == 1:
             self.saving_changed.emit(True)
+        write = pending.send(pending.expected)
 
         def done(snapshot: Snapshot) -> None:
             self._write_settled()
+            # Our own write: its audit events are not news for the status bar.
+            self._seen_event_id = max(self._seen_event_id, snapshot.last_event_id)
             self._adopt_if_current(snapshot)
 
         def failed(error: BaseException) -> None:
             self._write_settled()
-            if not isinstance(error, LpsaError):
-                self._fault_handler(error)
-            self.edit_failed.emit(agreement_ref, str(error) or type(error).__name__)
-            self.reload()  # show what the store holds: the failed write changed nothing
+            if isinstance(error, ValueConflictError):
+                self._hold()
+                self.edit_conflicted.emit(pending, error.conflict)
+            elif isinstance(error, StoreError) or not isinstance(error, LpsaError):
+                # A store fault: nothing was written, but the edit is still wanted.
+                if not isinstance(error, LpsaError):
+                    log.error("edit not saved", exc_info=(type(error), error, error.__traceback__))
+                self._hold()
+                self.edit_unsaved.emit(pending, str(error) or type(error).__name__)
+            else:  # refused (e.g. the item is gone): show what the store holds
+                self.edit_refused.emit(pending, str(error))
+                self.reload()
 
         self.runner.submit(lambda _c: write(store), on_done=done, on_failure=failed)
+
+    def _hold(self) -> None:
+        self._held += 1
+
+    def _release(self) -> None:
+        self._held = max(0, self._held - 1)
 
     def _write_settled(self) -> None:
         self._writes_in_flight -= 1
@@ -295,11 +376,12 @@ class AgreementSession(QObject):
     def _adopt_if_current(self, snapshot: Snapshot) -> None:
         self.agreements_listed.emit(snapshot.summaries)
         stored = snapshot.agreement
-        if self._writes_in_flight:
-            return  # later edits are on their way; the store is about to catch up
+        if self._writes_in_flight or self._held:
+            return  # later edits are on their way, or held for the officer's answer
         if stored is not None and stored.ref != self._selected_ref:
             return  # the officer has chosen another agreement meanwhile
         self._stamp = snapshot.stamp()
+        self._seen_event_id = max(self._seen_event_id, snapshot.last_event_id)
         if stored is None and snapshot.summaries:
             self.select(snapshot.summaries[0].ref)  # it was removed (an import reverted)
             return

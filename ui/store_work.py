@@ -23,6 +23,7 @@ from lpsa_desktop.services.demo import ensure_demo_agreement
 from lpsa_desktop.services.officer import current_officer, set_officer
 from lpsa_desktop.storage.agreement_repository import AgreementSummary
 from lpsa_desktop.storage.audit_repository import AuditEvent
+from lpsa_desktop.storage.change_watch import ChangeWatcher, watch_store
 from lpsa_desktop.storage.store import Store
 
 HISTORY_LIMIT = 1000
@@ -49,6 +50,20 @@ class Snapshot:
             return None
         return stamp_of(self.summaries, self.agreement.ref)
 
+    @property
+    def last_event_id(self) -> int:
+        """The newest audit event it was read with (0: none)."""
+        return self.history[0].id if self.history else 0
+
+
+@dataclass(frozen=True)
+class OutsideChange:
+    """What another writer committed: the agreement as it is now, and the audit events
+    newer than the window had seen (newest first): who changed what."""
+
+    snapshot: Snapshot
+    events: list[AuditEvent]
+
 
 def stamp_of(summaries: list[AgreementSummary], ref: str) -> datetime | None:
     """When the agreement was last written (by any window): how a change elsewhere is seen."""
@@ -72,6 +87,21 @@ def snapshot(store: Store, ref: str | None) -> Snapshot:
 
 def summaries(store: Store) -> list[AgreementSummary]:
     return list_agreements(store)
+
+
+def watch(store: Store) -> ChangeWatcher | None:
+    return watch_store(store.file)
+
+
+def outside_change(
+    watcher: ChangeWatcher, store: Store, ref: str | None, seen_event_id: int
+) -> OutsideChange | None:
+    """None unless something was committed since the last look; then the new state."""
+    if not watcher.changed():
+        return None
+    now = snapshot(store, ref)
+    events = [e for e in now.history if e.id > seen_event_id] if seen_event_id else []
+    return OutsideChange(now, events)
 
 
 def set_field(

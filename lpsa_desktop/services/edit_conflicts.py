@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.diff import value_text
@@ -32,7 +32,9 @@ from lpsa_desktop.services.agreement_edits import (
     parent_target,
     read_field,
 )
-from lpsa_desktop.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # the window imports this module before SQLAlchemy is loaded
+    from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
 
 class Absent(Enum):

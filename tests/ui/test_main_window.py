@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, read_field
@@ -220,15 +220,20 @@ def test_a_partner_changed_in_another_window_is_not_overwritten(
     second.window.partner_model.setData(second.window.partner_model.index(0, 0), "Bath LSP")
     second.wait_idle()
     first.window.partner_model.setData(name_cell, "B and NES LSP")  # first still shows the old name
-    first.wait_idle()
-    box = first.window.findChild(QMessageBox, "refusalDialog")
-    assert box is not None and "changed elsewhere" in box.text()
+    problems = first.controller.edit_problems
+    qtbot.waitUntil(lambda: bool(problems.dialogs))
+    box = problems.dialogs[0]
+    assert box.objectName() == "conflictDialog" and "changed elsewhere" in box.text()
     assert stored_value(store_path, FieldAddress(Part.PARTNER, 0, "name")) == "Bath LSP"
+    take = box.findChild(QPushButton, "takeTheirs")
+    assert take is not None
+    take.click()
+    first.wait_idle()
     assert first.window.partner_model.index(0, 0).data() == "Bath LSP"  # reloaded from the store
     assert first.controller.stack_for(DEMO).count() == 0
 
 
-def test_an_unexpected_fault_is_reported_and_the_store_is_unchanged(
+def test_an_unexpected_fault_keeps_the_edit_pending_and_the_store_unchanged(
     open_window: Callable[..., OpenWindow], store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = open_window()
@@ -240,9 +245,15 @@ def test_an_unexpected_fault_is_reported_and_the_store_is_unchanged(
     opened.window.target_model.setData(
         opened.window.target_model.index_of("2", "2", COLUMN_INDEX["with"]), "7.1"
     )
-    opened.wait_idle()
-    assert [str(e) for e in opened.faults.errors] == ["the disk is full"]
+    problems = opened.controller.edit_problems
+    opened.qtbot.waitUntil(lambda: bool(problems.dialogs))
+    box = problems.dialogs[0]
+    assert box.objectName() == "unsavedEditDialog" and "the disk is full" in box.informativeText()
     assert stored_value(store_path, WITH_2) == Decimal("7.6")
+    undo = box.findChild(QPushButton, "undoEdit")
+    assert undo is not None
+    undo.click()
+    opened.wait_idle()
     assert read_field(opened.controller.session.agreement, WITH_2) == Decimal("7.6")
 
 

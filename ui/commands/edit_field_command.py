@@ -28,6 +28,11 @@ class EditFieldCommand(QUndoCommand):
         self.new: Any = edit.new
         self._describe()
 
+    @property
+    def store_address(self) -> FieldAddress:
+        """Where it writes: how a held edit finds its step (``ui.edit_problems``)."""
+        return self.address
+
     def id(self) -> int:
         return EDIT_FIELD_COMMAND_ID
 
@@ -47,6 +52,7 @@ class EditFieldCommand(QUndoCommand):
             self.old,
             expected=self.new,
             action=f"undo edit {self.address.label()}",
+            undoing=True,
         )
 
     def mergeWith(self, other: QUndoCommand) -> bool:

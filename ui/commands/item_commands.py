@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from lpsa_desktop.services.agreement_edits import Part
+from lpsa_desktop.services.agreement_edits import ITEM, FieldAddress, Part
 from ui.session import AgreementSession
 
 _POSITIONAL = (Part.PARTNER, Part.SIGNATORY)
@@ -44,12 +44,24 @@ class _ItemCommand(QUndoCommand):
         self.index = index
         self.parent = parent
 
-    def _insert(self, action: str) -> None:
+    @property
+    def store_address(self) -> FieldAddress:
+        """The item it adds or removes: how a held edit finds its step."""
+        key = self.index if self.part in _POSITIONAL else self.item.ref
+        return FieldAddress(self.part, key, ITEM)
+
+    def _insert(self, action: str, *, undoing: bool = False) -> None:
         self._session.insert_item(
-            self.agreement_ref, self.part, self.item, self.index, parent=self.parent, action=action
+            self.agreement_ref,
+            self.part,
+            self.item,
+            self.index,
+            parent=self.parent,
+            action=action,
+            undoing=undoing,
         )
 
-    def _remove(self, action: str) -> None:
+    def _remove(self, action: str, *, undoing: bool = False) -> None:
         key = self.index if self.part in _POSITIONAL else self.item.ref
         self._session.remove_item(
             self.agreement_ref,
@@ -58,6 +70,7 @@ class _ItemCommand(QUndoCommand):
             parent=self.parent,
             expected=self.item,
             action=action,
+            undoing=undoing,
         )
 
 
@@ -68,7 +81,7 @@ class AddItemCommand(_ItemCommand):
         self._insert(self.text())
 
     def undo(self) -> None:
-        self._remove(f"undo {self.text()}")
+        self._remove(f"undo {self.text()}", undoing=True)
 
 
 class RemoveItemCommand(_ItemCommand):
@@ -78,4 +91,4 @@ class RemoveItemCommand(_ItemCommand):
         self._remove(self.text())
 
     def undo(self) -> None:
-        self._insert(f"undo {self.text()}")
+        self._insert(f"undo {self.text()}", undoing=True)

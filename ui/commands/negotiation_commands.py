@@ -58,7 +58,12 @@ class SetItemStatusCommand(QUndoCommand):
             self.old,
             expected=self.new,
             action=f"undo {self.text()}",
+            undoing=True,
         )
+
+    @property
+    def store_address(self) -> FieldAddress:
+        return self.address
 
 
 class RecordDecisionCommand(QUndoCommand):

@@ -58,7 +58,9 @@ class CellDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(text)))
-        elif isinstance(editor, QLineEdit):
+        elif isinstance(editor, QLineEdit) and not editor.isModified():
+            # Qt calls this again when the row is repainted (another writer's commit came
+            # in): what the officer has typed so far is kept.
             editor.setText(text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
