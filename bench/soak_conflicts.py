@@ -274,7 +274,9 @@ def main() -> int:
             if child.wait() != 0:
                 print(f"a writer failed (exit {child.returncode})")
                 return 1
-        print(f"{args.seconds:.0f} s, two windows and one `lpsa set --expect` loop on one agreement")
+        print(
+            f"{args.seconds:.0f} s, two windows and one `lpsa set --expect` loop on one agreement"
+        )
         return replay(path, initial, logs)
 
 

@@ -157,6 +157,8 @@ def _rebase(step: QUndoCommand, pending: PendingEdit, stored: Any) -> None:
         step.new = stored  # redo goes back to the value the undo replaced
     elif hasattr(step, "old"):
         step.old = stored  # undo goes back to the other officer's value
+    if hasattr(step, "describe"):
+        step.describe()  # the Edit menu names the values it now goes between
 
 
 def outside_change_text(events: list[AuditEvent]) -> str:

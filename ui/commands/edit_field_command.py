@@ -68,6 +68,10 @@ class EditFieldCommand(QUndoCommand):
         self.setObsolete(self.new == self.old)
         return True
 
+    def describe(self) -> None:
+        """Name the step by its values (again, after they were rebased on a conflict)."""
+        self._describe()
+
     def _describe(self) -> None:
         self.setText(f"edit {self.address.label()}: {_short(self.old)} → {_short(self.new)}")
 
