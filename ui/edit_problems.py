@@ -109,10 +109,14 @@ class EditProblems(QObject):
                 self.dialogs.remove(box)
             clicked = box.clickedButton()
             answered(clicked if clicked is not None else box.defaultButton())
+            if not self.dialogs and not self._session.saving:
+                self._window.saved_label.setText("All changes saved")
             box.deleteLater()
 
         box.finished.connect(finished)
         self.dialogs.append(box)
+        # Not "All changes saved" while an edit waits for the officer's answer.
+        self._window.saved_label.setText("Not saved: see the question")
         box.open()
 
     def _find_step(self, pending: PendingEdit) -> QUndoCommand | None:

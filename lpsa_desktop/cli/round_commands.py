@@ -181,6 +181,8 @@ def describe_comparison(comparison: Comparison) -> str:
 def run_status(args: argparse.Namespace) -> int:
     store = open_store(args)
     agreement = load_agreement(store, args.agreement)
+    if args.expect and args.item is None:
+        raise LpsaError("--expect goes with an ITEM and its new STATUS")
     if args.item is not None:
         if args.status is None:
             raise LpsaError("give the status too: open, agreed, parked or dropped")

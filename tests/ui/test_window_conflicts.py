@@ -184,11 +184,13 @@ def test_a_store_fault_keeps_the_edit_pending_and_the_undo_history(
     box = dialog(a, "unsavedEditDialog")
     assert "the store is busy" in box.informativeText()
     assert shown_with(a).startswith("7.1")  # still on screen, pending
+    assert a.window.saved_label.text() == "Not saved: see the question"
     assert a.controller.stack_for(DEMO).count() == 2  # and in the history
     assert stored_value(store_path, WITH_2) == Decimal("7.6")
     monkeypatch.setattr(store_work, "set_field", real)
     answer(a, box, "retryEdit")
     assert stored_value(store_path, WITH_2) == Decimal("7.1")
+    assert a.window.saved_label.text() == "All changes saved"
     assert a.controller.stack_for(DEMO).count() == 2
     assert a.faults.errors == []
 
