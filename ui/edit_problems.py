@@ -166,15 +166,15 @@ def _rebase(step: QUndoCommand, pending: PendingEdit, stored: Any) -> None:
 
 
 def outside_change_text(events: list[AuditEvent]) -> str:
-    """'Raj Patel changed indicator 2 / with: 7.6 → 7.5 (09:10)', or a summary of several."""
+    """'Changed elsewhere by Raj Patel: target 2 / indicator 2 / with 7.6 → 7.5 (09:10)'."""
     officers = ", ".join(dict.fromkeys(e.officer for e in events))
     newest = events[0]
-    at = newest.at.strftime("%H:%M")
-    if len(events) == 1:
-        where = " / ".join(p for p in (newest.entity, newest.field or "") if p)
-        if newest.field is None:
-            return f"{officers}: {newest.action} ({at})"
-        old, new = newest.old or "(empty)", newest.new or "(empty)"
-        return f"{officers} changed {where}: {old} → {new} ({at})"
-    actions = "; ".join(dict.fromkeys(e.action for e in reversed(events)))
-    return f"{officers} changed {len(events)} values ({actions}) ({at})"
+    said = f"Changed elsewhere by {officers}: "
+    at = f" ({newest.at:%H:%M})"
+    if len(events) > 1:
+        actions = "; ".join(dict.fromkeys(e.action for e in reversed(events)))
+        return f"{said}{len(events)} changes ({actions}){at}"
+    if newest.field is None:  # a whole item added or removed
+        return f"{said}{newest.action}{at}"
+    where = " / ".join(p for p in (newest.entity, newest.field) if p)
+    return f"{said}{where} {newest.old or '(empty)'} → {newest.new or '(empty)'}{at}"

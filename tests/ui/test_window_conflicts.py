@@ -237,7 +237,28 @@ def test_a_window_sees_another_writers_commit_keeping_selection_and_the_open_edi
     )
     assert shown_with(a).startswith("7.5")
     message = a.window.statusBar().currentMessage()
-    assert "Test Officer changed target 2 / indicator 2 / with: 7.6 → 7.5" in message
+    assert "Changed elsewhere by Test Officer: target 2 / indicator 2 / with 7.6 → 7.5" in message
     assert editor.isVisible() and editor.text() == "Half typed"
     assert tree.currentIndex() == current and tree.verticalScrollBar().value() == scroll
     assert a.faults.errors == [] and b.faults.errors == []
+
+
+def test_a_target_added_elsewhere_keeps_the_current_item_and_the_scroll_position(
+    qtbot: QtBot, open_window: Callable[..., OpenWindow]
+) -> None:
+    a, b = open_window(), open_window()
+    a.window.resize(900, 500)
+    a.window.tabs.setCurrentWidget(a.window.targets)
+    tree = a.window.targets.tree
+    a.window.targets.select("9", None, "title")
+    tree.verticalScrollBar().setValue(tree.verticalScrollBar().maximum())
+    scroll = tree.verticalScrollBar().value()
+    assert scroll > 0
+    b.window.window_actions.add_target.trigger()  # B adds target 13
+    b.wait_idle()
+    qtbot.waitUntil(lambda: a.window.target_model.index_of("13").isValid(), timeout=4000)
+    current = a.window.targets.current_target()
+    assert current is not None and current.ref == "9"
+    assert tree.verticalScrollBar().value() == scroll
+    message = a.window.statusBar().currentMessage()
+    assert message.startswith("Changed elsewhere by Test Officer: add target 13 (")

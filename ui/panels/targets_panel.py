@@ -88,6 +88,7 @@ class TargetsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter)
         self._kept: tuple[str, str | None, int] | None = None
+        self._kept_scroll = 0
         model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         model.dataChanged.connect(lambda *_: self._show_details(self.tree.currentIndex()))
@@ -138,6 +139,7 @@ class TargetsPanel(QWidget):
         target, indicator = self.current_target(), self.current_indicator()
         column = max(self.tree.currentIndex().column(), 0)
         self._kept = (target.ref, indicator.ref if indicator else None, column) if target else None
+        self._kept_scroll = self.tree.verticalScrollBar().value()
 
     def _after_reset(self) -> None:
         expand_targets(self.tree, self.model)
@@ -146,6 +148,8 @@ class TargetsPanel(QWidget):
             index = self.model.index_of(target_ref, indicator_ref, column)
             if index.isValid():
                 self.tree.setCurrentIndex(index)
+        # Where the officer was looking, too (a target added elsewhere resets the model).
+        self.tree.verticalScrollBar().setValue(self._kept_scroll)
         self._show_details(self.tree.currentIndex())
 
     def _show_details(self, index: QModelIndex) -> None:
