@@ -67,6 +67,10 @@ class EditProblems(QObject):
         step = self._find_step(pending)
         if step is not None:
             _rebase(step, pending, conflict.stored)
+            # The stack announces new texts only when it moves: tell the Edit menu now.
+            stack = self._stack_for(pending.agreement_ref)
+            stack.undoTextChanged.emit(stack.undoText())
+            stack.redoTextChanged.emit(stack.redoText())
         self._session.resend(pending.again(conflict.stored))
 
     def take_theirs(self, pending: PendingEdit) -> None:
