@@ -27,7 +27,7 @@ _ADDRESS_HELP = (
 )
 # Digits with optional thousands separators in groups of three: "12,5" is refused, as
 # ambiguous, rather than read as 125. ASCII digits only.
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 _MAX_DIGITS = 28
 _TRUE, _FALSE = {"yes", "true", "y", "1"}, {"no", "false", "n", "0"}
 

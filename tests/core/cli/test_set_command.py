@@ -91,7 +91,14 @@ def test_a_status_set_with_lpsa_set_is_marked_as_lpsa_status_marks_it(
 
 def test_one_refused_value_writes_nothing(capsys: pytest.CaptureFixture[str], db: str) -> None:
     before = stored(db)
-    for bad in ("indicator:2.with=12,5", "indicator:2.with=seven", "target:3.ref=9", "x.y=1"):
+    for bad in (
+        "indicator:2.with=12,5",  # a decimal comma, or a thousands one: refused as ambiguous
+        "indicator:2.with=\u0661\u0662",  # Arabic-Indic digits are not read as 12
+        "indicator:2.with=1e999",
+        "indicator:2.with=seven",
+        "target:3.ref=9",
+        "x.y=1",
+    ):
         code, out, err = run(capsys, "--db", db, "set", REF, "target:3.title=New", bad)
         assert code == 1 and out == "" and err.startswith("lpsa: ") and len(err.splitlines()) == 1
     assert stored(db) == before

@@ -133,6 +133,12 @@ def test_lpsa_status_expect_refuses_a_status_changed_since(
     assert "Traceback" not in refused.stderr
     target = load_agreement(store, stored.ref).target("3")
     assert target is not None and target.negotiation is NegotiationStatus.PARKED
+    done = lpsa(
+        "--db", str(store_path), "status", stored.ref, "target:3", "agreed", "--expect", "parked"
+    )
+    assert done.returncode == 0, done.stderr
+    target = load_agreement(store, stored.ref).target("3")
+    assert target is not None and target.negotiation is NegotiationStatus.AGREED
 
 
 def test_removing_an_item_changed_elsewhere_is_a_conflict(
