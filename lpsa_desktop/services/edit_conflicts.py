@@ -145,7 +145,8 @@ def conflict_at(
     uow: UnitOfWork, agreement_ref: str, address: FieldAddress, expected: Any, stored: Any
 ) -> Conflict:
     """The conflict, with who last changed that place and when, read from the audit trail."""
-    if stored is ABSENT:  # removed (perhaps with its target): the newest removal there
+    if stored is ABSENT and address.part not in _LIST_FIELDS:
+        # Removed (perhaps with its target): the newest removal there, else any removal.
         patterns, _field = audit_place(FieldAddress(address.part, address.key, ITEM))
         event = uow.audit.latest_change(
             agreement_ref, entity_like=patterns, whole_items_only=True
@@ -177,7 +178,7 @@ def audit_place(address: FieldAddress) -> tuple[tuple[str, ...], str | None]:
         case Part.PARTNER | Part.SIGNATORY | Part.COUNCIL:
             return ("agreement",), _LIST_FIELDS[address.part]
         case Part.INDICATOR:
-            pattern = f"%indicator {key}"
+            pattern = f"% / indicator {key}"
         case _:
             pattern = f"{address.part.value} {key}"
     # A whole item: its own events or those of anything inside it (a target's indicators).

@@ -182,3 +182,15 @@ def test_a_conflict_writes_nothing(store: Store, stored: Agreement) -> None:
         set_field(store, stored.ref, WITH_2, Decimal("7.4"), officer="Jane", expected=Decimal("9"))
     assert load_agreement(store, stored.ref) == stored
     assert agreement_history(store, stored.ref) == before
+
+
+def test_a_partner_removed_elsewhere_names_who_removed_it(store: Store, stored: Agreement) -> None:
+    last = len(stored.partners) - 1
+    partner = stored.partners[last]
+    remove_item(store, stored.ref, Part.PARTNER, last, expected=partner, officer="Raj Patel")
+    name = FieldAddress(Part.PARTNER, last, "name")
+    with pytest.raises(ValueConflictError) as caught:
+        set_field(store, stored.ref, name, "New name", officer="Jane", expected=partner.name)
+    assert caught.value.conflict.stored is ABSENT
+    assert caught.value.conflict.changed_by == "Raj Patel"
+    assert caught.value.conflict.change_action == "remove partner"
