@@ -57,7 +57,7 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     print(add_demo_agreement(store, officer=current_officer(store)))
     return 0
 
@@ -191,7 +191,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_officer(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     if args.name:
         set_officer(store, args.name)
     print(current_officer(store))

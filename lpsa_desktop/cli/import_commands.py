@@ -82,7 +82,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     overrides = load_mapping(store, args.mapping) if args.mapping else {}
     overrides.update(dict(args.map))
     check_fields(overrides)
