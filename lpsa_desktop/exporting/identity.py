@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from lpsa_desktop.exporting.errors import CorruptIdentityError, IdentityError, WrongPassphraseError
-from lpsa_desktop.safe_files.atomic import FileWriteError, write_new_files
+from lpsa_desktop.safe_files.atomic import FileWriteError, write_bytes, write_new_files
 
 KeyType = Literal["ec", "rsa"]
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -85,9 +85,8 @@ def create_identity(
     if len(passphrase) < MIN_PASSPHRASE:
         raise IdentityError(f"the passphrase must be at least {MIN_PASSPHRASE} characters")
     cert_path = certificate_path(destination)
-    for path in (destination, cert_path):
-        if path.exists():
-            raise IdentityError(f"{path} already exists; choose another name or move it away")
+    if destination.exists():
+        raise IdentityError(f"{destination} already exists; choose another name or move it away")
     # EC P-256 signs in ~0.04 s; RSA-3072 for readers that need RSA (~0.3 s per signature).
     key: SigningKey = (
         ec.generate_private_key(ec.SECP256R1())
@@ -102,15 +101,17 @@ def create_identity(
         None,
         serialization.BestAvailableEncryption(passphrase),
     )
-    # The pair or nothing: a full disk or a kill never leaves a .p12 without its .pem (or
-    # an empty .p12) that would refuse every retry as "already exists".
+    # The pair or nothing. The certificate goes first, atomically (a .pem with no .p12
+    # beside it is what an interrupted keygen leaves, useless without its key, so it is
+    # replaced); the key last, never replacing a file. A failure removes the certificate;
+    # a kill in between leaves only that .pem, and the retry works.
     try:
-        write_new_files(
-            [
-                (destination, blob, 0o600),  # the private key: its owner only
-                (cert_path, certificate.public_bytes(serialization.Encoding.PEM), 0o644),
-            ]
-        )
+        write_bytes(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+        try:
+            write_new_files([(destination, blob, 0o600)])  # the private key: its owner only
+        except BaseException:
+            cert_path.unlink(missing_ok=True)
+            raise
     except FileWriteError as exc:
         raise IdentityError(str(exc)) from exc
     digest = certificate.fingerprint(hashes.SHA256()).hex().upper()

@@ -36,7 +36,7 @@ def copy_store(source: Path, target: Path) -> None:
                 closing(sqlite3.connect(source)) as src,
                 closing(sqlite3.connect(temporary)) as out,
             ):
-                src.backup(out)
+                _backup(src, out)
                 out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                 verdict = out.execute("PRAGMA integrity_check").fetchone()[0]
         except sqlite3.Error as exc:
@@ -48,6 +48,10 @@ def copy_store(source: Path, target: Path) -> None:
         write_with(target, fill)
     except FileWriteError as exc:
         raise StoreError(f"cannot back up the store {source}: {exc}") from exc
+
+
+def _backup(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    source.backup(target)
 
 
 def rolling_backup(file: Path, *, reason: str, kept: int = DEFAULT_KEPT) -> Path:
