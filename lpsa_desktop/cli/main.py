@@ -20,6 +20,7 @@ from lpsa_desktop.cli import (
     reward_commands,
     round_commands,
 )
+from lpsa_desktop.cli.parser import QuietArgumentParser
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.logs import configure_logging
 from lpsa_desktop.version import app_version
@@ -29,7 +30,7 @@ log = logging.getLogger("lpsa")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = QuietArgumentParser(
         prog="lpsa",
         description="Local Public Service Agreements from the command line.",
     )

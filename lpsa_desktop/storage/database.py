@@ -53,7 +53,8 @@ def create_store_engine(url: str) -> Engine:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for the store {file}: {exc}") from exc
-    engine = create_engine(url)
+    # hide_parameters: an error's text (logged, or shown) never carries the row's values.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
