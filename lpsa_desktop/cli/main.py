@@ -19,6 +19,7 @@ from lpsa_desktop.cli import (
     meeting_commands,
     reward_commands,
     round_commands,
+    store_commands,
 )
 from lpsa_desktop.cli.parser import QuietArgumentParser
 from lpsa_desktop.errors import LpsaError
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.register(commands)
     round_commands.register(commands)
     meeting_commands.register(commands)
+    store_commands.register(commands)
     return parser
 
 
