@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy, QToolBar
 
 from ui.dialogs.error_dialog import show_refusal
 from ui.main_window import MainWindow
@@ -46,6 +46,7 @@ class StoreFileActions(QObject):
         self.banner_text = QLabel()
         self.banner_text.setStyleSheet(DAMAGED_STYLE)
         self.banner_text.setWordWrap(True)
+        self.banner_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.banner.addWidget(self.banner_text)
         self.banner.addAction(self.restore)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)

@@ -23,6 +23,7 @@ from lpsa_desktop.errors import LpsaError
 
 PREFIX = ".lpsa-tmp-"
 STALE_SECONDS = 60
+_OUR_PATTERNS = (f"{PREFIX}*.part", ".lpsa-*.pdf")  # the second: exports before this module
 
 
 class FileWriteError(LpsaError):
@@ -98,7 +99,7 @@ def remove_stale_temporaries(folder: Path) -> None:
     write under way in another process is not disturbed)."""
     cutoff = time.time() - STALE_SECONDS
     try:
-        entries = list(folder.glob(f"{PREFIX}*.part"))
+        entries = [entry for pattern in _OUR_PATTERNS for entry in folder.glob(pattern)]
     except OSError:
         return
     for entry in entries:

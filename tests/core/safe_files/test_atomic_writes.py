@@ -70,8 +70,11 @@ def test_a_killed_template_leaves_the_old_file_and_its_temporary_is_cleaned_late
     assert len(left) == 1  # what the kill left; a minute on, the next write removes it
     old = time.time() - 3600
     os.utime(left[0], (old, old))
+    earlier = tmp_path / ".lpsa-k2j3h4.pdf"  # what a killed export left before this fix
+    earlier.write_bytes(b"%PDF-1.4 half")
+    os.utime(earlier, (old, old))
     assert run(capsys, "--db", db, "export", REF, str(tmp_path / "a.pdf"))[0] == 0
-    assert temporaries(tmp_path) == []
+    assert temporaries(tmp_path) == [] and not earlier.exists()
 
 
 def test_a_killed_keygen_leaves_no_key_and_the_retry_works(
