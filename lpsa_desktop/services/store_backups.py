@@ -4,6 +4,7 @@ before each import is applied, and once a day when a store is first opened."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from lpsa_desktop.storage.backups import (
 )
 from lpsa_desktop.storage.store import Store
 
+log = logging.getLogger("lpsa.backups")
 KEPT_KEY = "backups_kept"
 """The store setting: how many rolling backups are kept (default 10)."""
 
@@ -60,9 +62,17 @@ def automatic_backup(store: Store, *, reason: str) -> Path | None:
     nothing for an in-memory or server store, a damaged one, or a daily one already made."""
     if store.file is None or store.damaged is not None or not store.file.exists():
         return None
-    if reason == "daily" and made_today(store.file):
+    if reason != "daily":
+        return rolling_backup(store.file, reason=reason, kept=backups_kept(store))
+    if made_today(store.file):
         return None
-    return rolling_backup(store.file, reason=reason, kept=backups_kept(store))
+    try:
+        return rolling_backup(store.file, reason=reason, kept=backups_kept(store))
+    except StoreError as exc:
+        # A read-only or full disk must not stop the officer reading the store; an import
+        # (reason "import") does stop: its backup is the way back from it.
+        log.warning("no daily backup made: %s", exc)
+        return None
 
 
 def restore(store_path: Path, backup: Path) -> Path:

@@ -136,3 +136,11 @@ def test_a_backup_that_fails_its_check_does_not_count(
     store.close()
     assert list_backups(db) == []
     assert not list(backup_folder(db).iterdir())
+
+
+def test_a_daily_backup_that_cannot_be_made_does_not_stop_reading(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup_folder(db).write_text("a file where the backups folder should be")
+    code, out, err = run(capsys, "--db", str(db), "list")
+    assert code == 0 and REF in out and err == ""
