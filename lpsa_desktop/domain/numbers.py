@@ -18,10 +18,10 @@ whole number        1,000,000,000,000       0
 
 Indicator values have at most 15 decimals: a workbook keeps 15 significant digits, so a
 formula's 33.3333333333333 must still come in; money is pence. A magnitude of at most
-10^12 with 15 decimals is 27 digits: every reward sum stays exact in Decimal's default
-28-digit context. Values already in a store that break a bound (written
-before this rule) are still read, flagged by validation (``number_range``), and left out
-of nothing: commands show them as they are.
+10^12 with 15 decimals is 27 digits, within Decimal's default 28-digit context, so a
+value itself is never rounded by arithmetic on it. Values already in a store that break a
+bound (written before this rule) are still read, flagged by validation (``number_range``)
+and shown in E notation (1E+999): every command still works on their agreement.
 """
 
 from __future__ import annotations

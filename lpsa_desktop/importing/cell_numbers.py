@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lpsa_desktop.domain.money import PENNY
-from lpsa_desktop.domain.numbers import INDICATOR_VALUE, LARGEST, MAX_TEXT, number_problem
+from lpsa_desktop.domain.numbers import INDICATOR_VALUE, LARGEST, MAX_TEXT, MONEY, number_problem
 
 Raw = int | float | str | bool | date | datetime | time | timedelta | None
 """A cell's value as calamine gives it."""
@@ -181,6 +181,8 @@ def parse_money(raw: Raw) -> Decimal | None:
                 "an amount such as £1,500,000, £1.5m or £875k", "is not money"
             ) from None
         value = number * _MONEY_SCALE[match["scale"] or ""]
+        if abs(value) > MONEY.max_magnitude:  # '£5,000bn': each part fine, the whole not
+            raise CellProblem(MONEY.describe(), "is out of range")
         value = -value if negative else value
     else:
         parsed = parse_number(raw)

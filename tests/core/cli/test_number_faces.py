@@ -67,6 +67,12 @@ def test_the_importer_refuses_the_same_values(value: str) -> None:
         parse_money(value)
 
 
+def test_the_importer_bounds_money_after_its_scale() -> None:
+    with pytest.raises(CellProblem, match="out of range"):
+        parse_money("£5,000bn")
+    assert str(parse_money("£1.5bn")) == "1500000000.00"
+
+
 @pytest.mark.parametrize("value", [1e300, float("inf"), -1e13])
 def test_the_importer_refuses_huge_floats_from_a_workbook(value: float) -> None:
     with pytest.raises(CellProblem, match="out of range"):
