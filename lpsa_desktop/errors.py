@@ -39,3 +39,39 @@ class InvalidValueError(LpsaError):
 
 class StoreError(LpsaError):
     """The store cannot be opened, migrated or written (locked, read-only, not a database)."""
+
+
+# The store's faults, one class per remedy (classified in lpsa_desktop/storage/faults.py).
+# Each is a StoreError, so every place that already catches StoreError still does.
+
+
+class StoreBusyError(StoreError):
+    """Another program held the store's write lock past the busy timeout."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store file, or the folder it is in, cannot be written."""
+
+
+class StoreFullError(StoreError):
+    """The disk (or quota) holding the store is full."""
+
+
+class StoreIOError(StoreError):
+    """The operating system could not read or write the store's file."""
+
+
+class StoreDamagedError(StoreError):
+    """The store's file is damaged (SQLite's integrity check fails, or a page is corrupt)."""
+
+
+class StoreMissingError(StoreError):
+    """A command that only reads was pointed at a store that does not exist."""
+
+
+class NotAStoreError(StoreError):
+    """The file is not an LPSA Desk store (not SQLite, or another program's database)."""
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer LPSA Desk than this one."""

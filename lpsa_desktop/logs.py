@@ -27,7 +27,11 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
         if isinstance(existing, logging.FileHandler) and Path(existing.baseFilename) == path:
             return path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The log names files and agreements: the owner's eyes only (folder 0700, file 0600).
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
+        path.touch(mode=0o600, exist_ok=True)
+        path.chmod(0o600)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None

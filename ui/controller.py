@@ -32,6 +32,7 @@ from ui.negotiation_actions import NegotiationActions
 from ui.negotiation_session import NegotiationSession
 from ui.presentation import PresentationMode
 from ui.session import AgreementSession
+from ui.store_file_actions import StoreFileActions
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class WindowController:
             presentation_active=lambda: self.presentation.active,
             open_store=self.open_store,
         )
+        self.store_files = StoreFileActions(window, session, open_store=self.open_store)
         self.negotiation = NegotiationSession(session, window)
         self.negotiating = NegotiationActions(
             window,

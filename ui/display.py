@@ -8,12 +8,20 @@ pence: in a column, £119,265 above £178,897.50 reads as if the figures were no
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 
 from lpsa_desktop.domain.enums import Direction, PartnerKind, Unit
 from lpsa_desktop.domain.money import format_money
+from lpsa_desktop.domain.numbers import (
+    INDICATOR_VALUE,
+    MONEY,
+    SHARE,
+    NumberRule,
+    parse_decimal_text,
+)
 from lpsa_desktop.domain.periods import format_date
+from lpsa_desktop.errors import InvalidValueError
 
 UNIT_LABELS: dict[Unit, str] = {
     Unit.PERCENT: "Percentage (%)",
@@ -129,40 +137,39 @@ def edit_text(value: object) -> str:
     return str(value)
 
 
-def parse_number(text: str, *, allow_empty: bool = True) -> Decimal | None:
-    """'1,234.5', '73%', '£1,250.00', ' 8.6 ' → Decimal; '' → None (when allowed)."""
-    cleaned = text.strip().replace(",", "").replace("£", "").removesuffix("%").strip()
-    if cleaned.startswith(("−", "–")):  # a typographic minus, as format_money writes it
-        cleaned = "-" + cleaned[1:]
+def parse_number(
+    text: str, *, allow_empty: bool = True, rule: NumberRule = INDICATOR_VALUE
+) -> Decimal | None:
+    """'1,234.5', '73%', '£1,250.00', ' 8.6 ' → Decimal; '' → None (when allowed).
+
+    The number itself is read by the core's one rule (``lpsa_desktop.domain.numbers``):
+    ASCII digits, commas only between thousands, no exponent, within ``rule``'s bounds.
+    """
+    cleaned = text.strip().replace("£", "").removesuffix("%").strip()
     if not cleaned:
         if allow_empty:
             return None
         raise ParseError("a number is needed")
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ParseError(f"{text.strip()!r} is not a number (e.g. 1,234.5)") from exc
-    if not value.is_finite():
-        raise ParseError(f"{text.strip()!r} is not a number (e.g. 1,234.5)")
-    return value
+        return parse_decimal_text(cleaned, field="value", rule=rule)
+    except InvalidValueError as exc:
+        raise ParseError(f"{exc.problem.value!r} is not valid: {exc.problem.expected}") from None
 
 
 def parse_money(text: str, *, allow_empty: bool = True) -> Decimal | None:
     """Pounds with at most two decimals, not negative."""
-    value = parse_number(text, allow_empty=allow_empty)
+    value = parse_number(text, allow_empty=allow_empty, rule=MONEY)
     if value is None:
         return None
     if value < 0:
         raise ParseError("money cannot be negative")
-    if value != value.quantize(Decimal("0.01")):
-        raise ParseError("money has at most two decimals (pence)")
     return value.quantize(Decimal("0.01"))
 
 
 def parse_fraction(text: str, *, allow_empty: bool = True) -> Decimal | None:
     """A share typed as '40%' or '0.4' → Decimal('0.4')."""
     stripped = text.strip()
-    value = parse_number(stripped, allow_empty=allow_empty)
+    value = parse_number(stripped, allow_empty=allow_empty, rule=SHARE)
     if value is None:
         return None
     return value / 100 if stripped.endswith("%") else value

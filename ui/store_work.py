@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.errors import StoreDamagedError
 from lpsa_desktop.services import field_edits
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from lpsa_desktop.services.agreement_queries import (
@@ -20,7 +21,8 @@ from lpsa_desktop.services.agreement_queries import (
     load_agreement,
 )
 from lpsa_desktop.services.demo import ensure_demo_agreement
-from lpsa_desktop.services.officer import current_officer, set_officer
+from lpsa_desktop.services.officer import current_officer, default_officer, set_officer
+from lpsa_desktop.services.store_backups import automatic_backup
 from lpsa_desktop.storage.agreement_repository import AgreementSummary
 from lpsa_desktop.storage.audit_repository import AuditEvent
 from lpsa_desktop.storage.change_watch import ChangeWatcher, watch_store
@@ -72,9 +74,18 @@ def stamp_of(summaries: list[AgreementSummary], ref: str) -> datetime | None:
 
 def open_store(location: str | None, *, add_demo: bool) -> OpenedStore:
     store = Store.open(location)
-    officer = current_officer(store)
-    demo_ref = ensure_demo_agreement(store, officer=officer) if add_demo else None
-    return OpenedStore(store, officer, list_agreements(store), demo_ref)
+    if store.upgraded_from is None:
+        automatic_backup(store, reason="daily")  # once a day, on this worker thread
+    try:
+        officer = current_officer(store)
+        demo_ref = ensure_demo_agreement(store, officer=officer) if add_demo else None
+        return OpenedStore(store, officer, list_agreements(store), demo_ref)
+    except StoreDamagedError:
+        if store.damaged is None:
+            raise
+        # Damaged where the list lives: open it all the same (read-only, with the banner
+        # and File ▸ Restore from a backup…), showing what cannot be read as nothing.
+        return OpenedStore(store, default_officer(), [], None)
 
 
 def snapshot(store: Store, ref: str | None) -> Snapshot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from lpsa_desktop.cli.arguments import whole_number
 from lpsa_desktop.cli.formatting import indicator_value
 from lpsa_desktop.cli.output import print_json, table
 from lpsa_desktop.cli.store_access import open_store
@@ -40,7 +41,12 @@ def register(commands: Any) -> None:
 
     history = commands.add_parser("history", help="the audit trail of an agreement, newest first")
     history.add_argument("agreement", metavar="AGREEMENT")
-    history.add_argument("--limit", type=int, default=50, help="how many changes (default 50)")
+    history.add_argument(
+        "--limit",
+        type=whole_number(low=1, high=1_000_000, what="--limit"),
+        default=50,
+        help="how many changes (default 50)",
+    )
     history.set_defaults(run=run_history)
 
     officer = commands.add_parser(
@@ -51,7 +57,7 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     print(add_demo_agreement(store, officer=current_officer(store)))
     return 0
 
@@ -185,7 +191,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_officer(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     if args.name:
         set_officer(store, args.name)
     print(current_officer(store))

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lpsa_desktop.cli.arguments import whole_number
 from lpsa_desktop.cli.output import print_json
 from lpsa_desktop.cli.store_access import open_store
 
@@ -41,7 +42,11 @@ def register(commands: Any) -> None:
         help="ec (P-256, default, fast) or rsa (3072-bit, for readers that need RSA)",
     )
     keygen.add_argument(
-        "--valid-years", type=int, default=10, metavar="N", help="certificate lifetime (10)"
+        "--valid-years",
+        type=whole_number(low=1, high=100, what="--valid-years"),
+        default=10,
+        metavar="N",
+        help="certificate lifetime (10)",
     )
     keygen.set_defaults(run=run_keygen)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lpsa_desktop.cli.arguments import row_id
 from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
 from lpsa_desktop.cli.output import print_json, table
 from lpsa_desktop.cli.store_access import open_store
@@ -67,7 +68,7 @@ def register(commands: Any) -> None:
     batches.set_defaults(run=run_imports)
 
     revert = commands.add_parser("import-revert", help="undo one import batch whole")
-    revert.add_argument("batch", type=int, metavar="BATCH")
+    revert.add_argument("batch", type=row_id, metavar="BATCH")
     revert.set_defaults(run=run_revert)
 
 
@@ -81,7 +82,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=True)
     overrides = load_mapping(store, args.mapping) if args.mapping else {}
     overrides.update(dict(args.map))
     check_fields(overrides)

@@ -20,7 +20,9 @@ from lpsa_desktop.cli import (
     reward_commands,
     round_commands,
     set_commands,
+    store_commands,
 )
+from lpsa_desktop.cli.parser import QuietArgumentParser
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.logs import configure_logging
 from lpsa_desktop.version import app_version
@@ -30,7 +32,7 @@ log = logging.getLogger("lpsa")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = QuietArgumentParser(
         prog="lpsa",
         description="Local Public Service Agreements from the command line.",
     )
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     round_commands.register(commands)
     meeting_commands.register(commands)
     set_commands.register(commands)
+    store_commands.register(commands)
     return parser
 
 

@@ -57,14 +57,14 @@ def register(commands: Any) -> None:
     opening.set_defaults(run=run_open)
 
     decide = sub.add_parser("decide", help="record a decision")
-    decide.add_argument("meeting", type=int, metavar="MEETING")
+    decide.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
     decide.add_argument("text")
     decide.add_argument("--item", type=arguments.item, metavar="ITEM")
     decide.add_argument("--internal", action="store_true", help="kept out of the minutes")
     decide.set_defaults(run=run_decide)
 
     action = sub.add_parser("action", help="record an action item")
-    action.add_argument("meeting", type=int, metavar="MEETING")
+    action.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
     action.add_argument("text")
     action.add_argument("--owner", required=True)
     action.add_argument("--due", type=arguments.day)
@@ -73,24 +73,24 @@ def register(commands: Any) -> None:
     action.set_defaults(run=run_action)
 
     done = sub.add_parser("done", help="tick off action N (as `meeting show` numbers them)")
-    done.add_argument("meeting", type=int, metavar="MEETING")
-    done.add_argument("number", type=int, metavar="N")
+    done.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
+    done.add_argument("number", type=arguments.row_id, metavar="N")
     done.set_defaults(run=run_done)
 
     closing = sub.add_parser(
         "close", help="close the meeting; records the values agreed as a joint round"
     )
-    closing.add_argument("meeting", type=int, metavar="MEETING")
+    closing.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
     closing.set_defaults(run=run_close)
 
     show = sub.add_parser("show", help="the meeting's record")
-    show.add_argument("meeting", type=int, metavar="MEETING")
+    show.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
     show.set_defaults(run=run_show)
 
     minutes = sub.add_parser(
         "minutes", help="write the minutes as OUT.pdf or OUT.docx (shared content only)"
     )
-    minutes.add_argument("meeting", type=int, metavar="MEETING")
+    minutes.add_argument("meeting", type=arguments.row_id, metavar="MEETING")
     minutes.add_argument("out", type=Path, metavar="OUT")
     minutes.set_defaults(run=run_minutes)
 

@@ -25,7 +25,9 @@ def read_passphrase(file: Path | None, *, prompt: str, confirm: bool = False) ->
             raise IdentityError(
                 f"cannot read the passphrase file {file}: {exc.strerror or exc}"
             ) from exc
-        first = raw.splitlines()[0] if raw.splitlines() else b""
+        # A BOM (Notepad's UTF-8) and the line ending (CR LF too) are not the passphrase.
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
+        first = raw.splitlines()[0].rstrip(b"\r\n") if raw.splitlines() else b""
         if not first:
             raise IdentityError(f"the passphrase file {file} is empty")
         return first

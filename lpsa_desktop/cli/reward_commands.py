@@ -6,6 +6,7 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
+from lpsa_desktop.cli.arguments import indicator_number
 from lpsa_desktop.cli.formatting import clip, indicator_value, percent
 from lpsa_desktop.cli.output import print_json, table
 from lpsa_desktop.cli.store_access import open_store
@@ -37,16 +38,10 @@ def parse_actual(text: str) -> tuple[str, Decimal | None]:
     ref, sep, value = text.partition("=")
     if not sep or not ref.strip():
         raise argparse.ArgumentTypeError(f"{text!r} is not REF=VALUE (e.g. 1a=72.5)")
-    cleaned = value.strip().replace(",", "").rstrip("%")
+    cleaned = value.strip().removesuffix("%")
     if cleaned.lower() in _MISSING:
         return ref.strip(), None
-    try:
-        number = Decimal(cleaned)
-    except ArithmeticError:
-        raise argparse.ArgumentTypeError(f"{value!r} (for {ref.strip()}) is not a number") from None
-    if not number.is_finite():
-        raise argparse.ArgumentTypeError(f"{value!r} (for {ref.strip()}) is not a number")
-    return ref.strip(), number
+    return ref.strip(), indicator_number(cleaned, field=f"--actual {ref.strip()}")
 
 
 def run_reward(args: argparse.Namespace) -> int:

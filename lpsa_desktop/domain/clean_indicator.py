@@ -9,9 +9,11 @@ from decimal import Decimal
 from lpsa_desktop.domain.agreement import Indicator
 from lpsa_desktop.domain.enums import Direction, Unit
 from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.numbers import INDICATOR_VALUE
 from lpsa_desktop.domain.validation import NOT_NEGATIVE
 
 _HUNDRED = Decimal(100)
+_LARGEST = INDICATOR_VALUE.max_magnitude
 
 
 def indicator_is_clean(indicator: Indicator) -> bool:
@@ -30,6 +32,13 @@ def indicator_is_clean(indicator: Indicator) -> bool:
         if not with_ < without <= base:
             return False
         low, high = with_, base
+    # Within the number rule (validation's ``number_range``): low and high stand for the
+    # three core values, as below.
+    if not (low >= -_LARGEST and high <= _LARGEST):
+        return False
+    for v in (i.interim, i.interim_actual, i.actual):
+        if v is not None and not -_LARGEST <= v <= _LARGEST:
+            return False
     unit = i.unit
     if unit is Unit.PERCENT:
         top: Decimal | None = _HUNDRED

@@ -88,6 +88,10 @@ def reward_pot(agreement: Agreement) -> Decimal:
     return exact
 
 
+ACHIEVED_BOUND = Decimal(10) ** 6
+"""Achievement is reported within ±100,000,000% (see ``achieved_fraction``)."""
+
+
 def achieved_fraction(indicator: Indicator, actual: Decimal | None) -> Decimal | None:
     """Share of the enhancement achieved: (actual − without) / (with − without), direction-aware.
 
@@ -101,7 +105,14 @@ def achieved_fraction(indicator: Indicator, actual: Decimal | None) -> Decimal |
     gained = actual - indicator.without
     if indicator.direction is Direction.LOWER:
         gained = -gained
-    return gained / enhancement
+    # Bounded so that a value past the number rule (domain/numbers.py), left in a store by
+    # an older version, still gives a reward and a printable share: the payable share is
+    # capped far below this, so the bound changes no grant.
+    return _bounded(gained / enhancement)
+
+
+def _bounded(fraction: Decimal) -> Decimal:
+    return max(-ACHIEVED_BOUND, min(fraction, ACHIEVED_BOUND))
 
 
 def payable_fraction(achieved: Decimal | None, *, threshold: Decimal, cap: Decimal) -> Decimal:
@@ -198,7 +209,7 @@ def _indicator_reward(
         if stretch > 0:
             needed = tuple((level, indicator.without + level * gap) for level in levels)
             if actual is not None:
-                achieved = (actual - indicator.without) / gap
+                achieved = _bounded((actual - indicator.without) / gap)
     payable = payable_fraction(achieved, threshold=agreement.threshold, cap=agreement.cap)
     return IndicatorReward(
         ref=indicator.ref,

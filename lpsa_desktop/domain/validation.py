@@ -14,6 +14,7 @@ from decimal import Decimal
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
 from lpsa_desktop.domain.enums import Direction, Severity, Unit
 from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.numbers import INDICATOR_VALUE, magnitude_problem
 from lpsa_desktop.domain.shares import weights_sum_to_one
 
 _VALUE_FIELDS = ("baseline", "without", "with_", "interim", "interim_actual", "actual")
@@ -165,6 +166,10 @@ def indicator_issues(indicator: Indicator, where: Location) -> Iterator[Validati
     for name in _VALUE_FIELDS:
         value = getattr(indicator, name)
         if value is None:
+            continue
+        limit = magnitude_problem(value, INDICATOR_VALUE)
+        if limit:
+            yield _error(_at(where, name), "number_range", f"{value:E} is beyond {limit}")
             continue
         problem = unit_range_problem(indicator.unit, value)
         if problem:

@@ -11,7 +11,6 @@ Only ``cryptography`` is used here (no pyHanko), so making or opening an identit
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,6 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from lpsa_desktop.exporting.errors import CorruptIdentityError, IdentityError, WrongPassphraseError
+from lpsa_desktop.safe_files.atomic import FileWriteError, write_bytes, write_new_files
 
 KeyType = Literal["ec", "rsa"]
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -85,9 +85,8 @@ def create_identity(
     if len(passphrase) < MIN_PASSPHRASE:
         raise IdentityError(f"the passphrase must be at least {MIN_PASSPHRASE} characters")
     cert_path = certificate_path(destination)
-    for path in (destination, cert_path):
-        if path.exists():
-            raise IdentityError(f"{path} already exists; choose another name or move it away")
+    if destination.exists():
+        raise IdentityError(f"{destination} already exists; choose another name or move it away")
     # EC P-256 signs in ~0.04 s; RSA-3072 for readers that need RSA (~0.3 s per signature).
     key: SigningKey = (
         ec.generate_private_key(ec.SECP256R1())
@@ -102,8 +101,19 @@ def create_identity(
         None,
         serialization.BestAvailableEncryption(passphrase),
     )
-    _write_private(destination, blob)
-    _write(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+    # The pair or nothing. The certificate goes first, atomically (a .pem with no .p12
+    # beside it is what an interrupted keygen leaves, useless without its key, so it is
+    # replaced); the key last, never replacing a file. A failure removes the certificate;
+    # a kill in between leaves only that .pem, and the retry works.
+    try:
+        write_bytes(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+        try:
+            write_new_files([(destination, blob, 0o600)])  # the private key: its owner only
+        except BaseException:
+            cert_path.unlink(missing_ok=True)
+            raise
+    except FileWriteError as exc:
+        raise IdentityError(str(exc)) from exc
     digest = certificate.fingerprint(hashes.SHA256()).hex().upper()
     return IdentityFiles(
         identity=destination,
@@ -177,20 +187,3 @@ def _self_signed(
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Create the file readable by its owner only, and never replace an existing one."""
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-    except OSError as exc:
-        raise IdentityError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise IdentityError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lpsa_desktop.domain.money import PENNY
+from lpsa_desktop.domain.numbers import INDICATOR_VALUE, LARGEST, MAX_TEXT, MONEY, number_problem
 
 Raw = int | float | str | bool | date | datetime | time | timedelta | None
 """A cell's value as calamine gives it."""
@@ -40,7 +41,8 @@ ERROR_VALUES = frozenset(
 )
 _LIBREOFFICE_ERROR = re.compile(r"^Err:\d{3}$")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
-_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+# ASCII digits only: Python reads '١٢' and '１２' as 12 (the rule in domain/numbers.py).
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$", re.ASCII)
 _MONEY_SCALE = {
     "": 1,
     "k": 1_000,
@@ -68,7 +70,10 @@ class ToBeConfirmed(Exception):
 
 
 def float_decimal(value: float) -> Decimal:
-    """A float from a workbook → the Decimal Excel shows (at most 15 significant digits)."""
+    """A float from a workbook → the Decimal Excel shows (at most 15 significant digits).
+    Beyond the number rule's magnitude (domain/numbers.py) it is a CellProblem."""
+    if not -LARGEST <= value <= LARGEST:  # also refuses inf and nan
+        raise _out_of_range()
     text = format(value, ".15g")
     return plain(Decimal(text)) if "e" in text else Decimal(text)
 
@@ -122,6 +127,8 @@ def parse_number(raw: Raw, *, percent_format: bool = False) -> Decimal | None:
     if isinstance(raw, bool):
         raise CellProblem("a number", "is TRUE/FALSE, not a number")
     if isinstance(raw, int):
+        if not -LARGEST <= raw <= LARGEST:
+            raise _out_of_range()
         return Decimal(raw * 100 if percent_format else raw)
     if not isinstance(raw, str):
         raise CellProblem("a number", "is a date or time, not a number")
@@ -130,8 +137,14 @@ def parse_number(raw: Raw, *, percent_format: bool = False) -> Decimal | None:
     return _number_text(raw)
 
 
+def _out_of_range() -> CellProblem:
+    return CellProblem(INDICATOR_VALUE.describe(), "is out of range")
+
+
 def _number_text(raw: str) -> Decimal:
     text = _SPACES.sub("", raw).replace("−", "-")
+    if len(text) > MAX_TEXT:
+        raise _out_of_range()
     if text.endswith("%"):
         text = text[:-1]
     negative = text.startswith("(") and text.endswith(")")
@@ -143,6 +156,8 @@ def _number_text(raw: str) -> Decimal:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only numbers
         raise CellProblem("a number such as 1,234.5", "is not a number") from exc
+    if number_problem(value, INDICATOR_VALUE) is not None:
+        raise _out_of_range()
     return -value if negative else value
 
 
@@ -166,6 +181,8 @@ def parse_money(raw: Raw) -> Decimal | None:
                 "an amount such as £1,500,000, £1.5m or £875k", "is not money"
             ) from None
         value = number * _MONEY_SCALE[match["scale"] or ""]
+        if abs(value) > MONEY.max_magnitude:  # '£5,000bn': each part fine, the whole not
+            raise CellProblem(MONEY.describe(), "is out of range")
         value = -value if negative else value
     else:
         parsed = parse_number(raw)

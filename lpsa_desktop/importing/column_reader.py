@@ -15,6 +15,7 @@ from itertools import compress
 from typing import Any, cast
 
 from lpsa_desktop.domain.enums import Severity
+from lpsa_desktop.domain.numbers import LARGEST
 from lpsa_desktop.importing.cell_numbers import (
     CellProblem,
     Raw,
@@ -142,6 +143,7 @@ class ColumnReader:
             and numbers
             and types <= _FLOAT_OR_TEXT
             and all(c == "" for c in distinct if c.__class__ is str)
+            and all(-LARGEST <= c <= LARGEST for c in distinct if c.__class__ is float)
         ):
             values = decimal_column(cells, distinct, empty, self._decimals)
             if percent_rows:
@@ -164,7 +166,7 @@ class ColumnReader:
                 continue
             row = rows[n][0]
             percent = row in percent_rows
-            if numbers and raw.__class__ is float and not percent:
+            if numbers and raw.__class__ is float and not percent and -LARGEST <= raw <= LARGEST:
                 append(float_decimal(raw))  # parse_number's float path, without the calls
                 continue
             key = (raw.__class__, raw, percent)

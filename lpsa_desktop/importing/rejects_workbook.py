@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.errors import ImportRefusedError
 from lpsa_desktop.importing.return_model import RejectedRow
+from lpsa_desktop.safe_files.atomic import FileWriteError, write_with
 
 
 def write_rejects(
@@ -31,8 +32,8 @@ def write_rejects(
     if not by_sheet:
         book.create_sheet("Rejects").append(["No rows were refused."])
     try:
-        book.save(path)
-    except OSError as exc:
+        write_with(path, book.save)
+    except FileWriteError as exc:
         raise ImportRefusedError(path.name, f"cannot write the rejects workbook ({exc})") from None
     return len(rejected)
 

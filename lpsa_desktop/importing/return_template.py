@@ -30,6 +30,7 @@ from lpsa_desktop.importing.template_layout import (
     TARGET_COLUMNS,
     VALUE_FIELDS,
 )
+from lpsa_desktop.safe_files.atomic import write_with
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _UNLOCKED = Protection(locked=False)
@@ -52,7 +53,8 @@ def write_template(agreement: Agreement, path: Path) -> None:
     freedoms = [_freedom_row(f) for f in agreement.freedoms]
     _table(book.create_sheet("Freedoms"), FREEDOM_COLUMNS, freedoms, None)
     _lists_sheet(book.create_sheet("Lists"))
-    book.save(path)
+    # Whole or not at all: a killed or out-of-space save never replaces a good template.
+    write_with(path, book.save)
 
 
 def _indicators(agreement: Agreement) -> list[Indicator]:

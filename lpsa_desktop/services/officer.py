@@ -14,8 +14,11 @@ def current_officer(store: Store) -> str:
     """The officer's name from the store's settings, else ``LPSA_OFFICER``, else the OS user."""
     with store.unit_of_work() as uow:
         stored = uow.settings.get(OFFICER_KEY)
-    if stored:
-        return stored
+    return stored or default_officer()
+
+
+def default_officer() -> str:
+    """``LPSA_OFFICER``, else the OS user: the name used when the store names nobody."""
     if env := os.environ.get("LPSA_OFFICER"):
         return env
     try:

@@ -27,6 +27,7 @@ from lpsa_desktop.importing.return_model import CouncilReturn
 from lpsa_desktop.services.agreement_snapshots import agreement_json
 from lpsa_desktop.services.column_mappings import mappings_for_layout
 from lpsa_desktop.services.rounds import take_round_in
+from lpsa_desktop.services.store_backups import automatic_backup
 from lpsa_desktop.storage.store import Store
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
@@ -160,6 +161,9 @@ def apply_plan(
             "file (--rejects lists the refused rows) and import it again"
         )
     batches: list[int] = []
+    if any(part.has_changes for part in plan.agreements):
+        # A checked copy first: an import is the largest change an officer makes at once.
+        automatic_backup(store, reason="import")
     with store.unit_of_work(write=True) as uow:
         for part in plan.agreements:
             if not part.has_changes:

@@ -10,10 +10,11 @@ from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError
 
 from lpsa_desktop.errors import StoreError
+from lpsa_desktop.storage.faults import is_store_fault, store_fault
 
 APP_NAME = "lpsa-desk"
 BUSY_TIMEOUT_MS = 5000
@@ -52,7 +53,8 @@ def create_store_engine(url: str) -> Engine:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for the store {file}: {exc}") from exc
-    engine = create_engine(url)
+    # hide_parameters: an error's text (logged, or shown) never carries the row's values.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
@@ -67,10 +69,21 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # No journal_mode here: it changes the file's header, and a file not yet known to
+        # be one of our stores must be left byte for byte as it was (migrations.py sets
+        # WAL once the store is recognised; WAL then persists in the file).
         # FULL: a committed edit survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        # Wherever the driver raised (connect, BEGIN IMMEDIATE, a write, the commit).
+        if is_store_fault(context.original_exception):
+            return store_fault(
+                sqlite_file(str(engine.url)) or str(engine.url), context.original_exception
+            )
+        return None
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -80,12 +93,4 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def describe_database_error(url: str, exc: Exception) -> StoreError:
     """A plain-words StoreError for a driver error met while opening or writing the store."""
-    where = sqlite_file(url) or url
-    text = str(getattr(exc, "orig", exc))
-    if isinstance(exc, OperationalError) and "locked" in text:
-        return StoreError(f"the store {where} is busy in another program; try again")
-    if isinstance(exc, DatabaseError) and "not a database" in text:
-        return StoreError(f"{where} is not an LPSA Desk store (not a SQLite database)")
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"the store {where} is read-only")
-    return StoreError(f"the store {where} could not be used: {text}")
+    return store_fault(sqlite_file(url) or url, exc)

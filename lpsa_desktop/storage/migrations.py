@@ -9,16 +9,15 @@ migrates it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
-from lpsa_desktop.errors import StoreError
+from lpsa_desktop.errors import NewerStoreError, NotAStoreError
+from lpsa_desktop.storage.backups import copy_store
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
 
@@ -117,36 +116,68 @@ def schema_version(connection: Connection) -> int:
 
 def migrate(engine: Engine, file: Path | None) -> int | None:
     """Bring the store to SCHEMA_VERSION; returns the older version it was upgraded from,
-    or None when nothing was upgraded (already current, or newly created)."""
+    or None when nothing was upgraded (already current, or newly created).
+
+    The first look only reads, so a file that is refused (another program's database, a
+    newer store) is left byte for byte as it was. Creating or upgrading happens under the
+    write lock (BEGIN IMMEDIATE) and looks again there: of two programs opening one old
+    store at once, the second finds it already upgraded and does nothing.
+    """
     with engine.connect() as connection:
         found = schema_version(connection)
         has_tables = bool(inspect(connection).get_table_names())
+    _refuse_unknown(engine, file, found, has_tables)
     if found == SCHEMA_VERSION:
+        _use_wal(engine)
         return None
+    if found > 0:
+        _use_wal(engine)  # recognised as ours (an older schema): WAL before the lock
+    with engine.connect().execution_options(lpsa_write=True) as connection, connection.begin():
+        found = schema_version(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+        _refuse_unknown(engine, file, found, has_tables)
+        if found == SCHEMA_VERSION:
+            return None  # another program upgraded or created it while we waited
+        if found == 0:
+            Base.metadata.create_all(connection)
+            seed_priorities(connection)
+            connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+        else:
+            if file is not None:
+                # Readers may still read while we hold the write lock: the copy is made
+                # now, complete and checked, before the first step changes anything.
+                backup_store(file, found)
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                STEPS[version](connection)
+            connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    _use_wal(engine)
+    return found or None
+
+
+def _refuse_unknown(engine: Engine, file: Path | None, found: int, has_tables: bool) -> None:
     if found > SCHEMA_VERSION:
-        raise StoreError(
+        raise NewerStoreError(
             f"the store {file or engine.url} was written by a newer LPSA Desk "
-            f"(schema {found}, this program knows up to {SCHEMA_VERSION})"
+            f"(schema {found}, this program knows up to {SCHEMA_VERSION}); it was not changed"
         )
     if found == 0 and has_tables:
-        raise StoreError(f"{file or engine.url} is a SQLite database but not an LPSA Desk store")
-    if found == 0:
-        _create_fresh(engine)
-        return None
-    if file is not None:
-        backup_store(file, found)
-    with engine.connect().execution_options(lpsa_write=True) as connection, connection.begin():
-        for version in range(found + 1, SCHEMA_VERSION + 1):
-            STEPS[version](connection)
-        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
-    return found
+        raise NotAStoreError(
+            f"{file or engine.url} is a SQLite database but not an LPSA Desk store; "
+            f"it was not changed"
+        )
 
 
-def _create_fresh(engine: Engine) -> None:
-    with engine.connect().execution_options(lpsa_write=True) as connection, connection.begin():
-        Base.metadata.create_all(connection)
-        seed_priorities(connection)
-        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+def _use_wal(engine: Engine) -> None:
+    """WAL (readers never wait for the writer); persists in the file once set."""
+    if engine.dialect.name != "sqlite":
+        return
+    # On the driver's connection: SQLAlchemy's would begin a transaction first, and the
+    # journal mode cannot change inside one.
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def seed_priorities(connection: Connection) -> None:
@@ -158,9 +189,9 @@ def seed_priorities(connection: Connection) -> None:
 
 
 def backup_store(file: Path, version: int) -> Path:
-    """A consistent copy of the store beside it, made before any migration touches it."""
+    """A consistent, checked copy of the store beside it, made before any migration
+    touches it (``<name>.v<old>.<timestamp>.bak``); a failed copy is removed."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = file.with_name(f"{file.name}.v{version}.{stamp}.bak")
-    with closing(sqlite3.connect(file)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    copy_store(file, target)
     return target

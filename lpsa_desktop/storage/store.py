@@ -1,38 +1,69 @@
-"""The store: one SQLite file (or SQLAlchemy URL), migrated on open."""
+"""The store: one SQLite file (or SQLAlchemy URL), migrated on open, checked on open."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from lpsa_desktop.errors import StoreDamagedError, StoreError, StoreMissingError
 from lpsa_desktop.storage.database import (
     create_store_engine,
     describe_database_error,
     resolve_store_url,
     sqlite_file,
 )
+from lpsa_desktop.storage.faults import damaged_message
 from lpsa_desktop.storage.migrations import migrate
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    """``damaged`` holds the quick check's finding when the file is damaged: the store is
+    then open for reading only (every write unit is refused with the way out)."""
+
+    def __init__(self, url: str, *, create: bool = True, check: bool = True) -> None:
         self.url = url
         self.file: Path | None = sqlite_file(url)
+        self.damaged: str | None = None
+        if self.file is not None and not create and not self.file.exists():
+            raise StoreMissingError(
+                f"no store at {self.file} (`lpsa demo` or `lpsa new` creates one)"
+            )
         self.engine = create_store_engine(url)
         try:
             self.upgraded_from = migrate(self.engine, self.file)
-        except DBAPIError as exc:
+            if check:
+                self.damaged = self.quick_check()
+        except (DBAPIError, sqlite3.Error) as exc:
             self.engine.dispose()
             raise describe_database_error(url, exc) from exc
+        except StoreDamagedError as exc:
+            self.upgraded_from = None
+            self.damaged = str(exc)
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     @classmethod
-    def open(cls, location: str | None = None) -> Store:
-        """Open (creating and migrating as needed) the store named by ``--db``/``LPSA_DB``."""
-        return cls(resolve_store_url(location))
+    def open(cls, location: str | None = None, *, create: bool = True) -> Store:
+        """Open (creating and migrating as needed) the store named by ``--db``/``LPSA_DB``.
+        ``create=False`` refuses a store that does not exist (commands that only read)."""
+        return cls(resolve_store_url(location), create=create)
+
+    def quick_check(self) -> str | None:
+        """SQLite's ``quick_check`` (pages and their structure, not index contents): None
+        when the file is sound, else its first finding."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        with self.engine.connect() as connection:
+            verdict = str(connection.exec_driver_sql("PRAGMA quick_check").scalar_one())
+        return None if verdict == "ok" else verdict
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
+        if write and self.damaged is not None:
+            raise StoreDamagedError(damaged_message(str(self)))
         return UnitOfWork(self.engine, self.url, write=write)
 
     def close(self) -> None:

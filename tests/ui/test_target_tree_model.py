@@ -89,7 +89,7 @@ def test_text_that_is_not_a_value_is_refused_with_a_reason(
         qtbot.assertNotEmitted(model.edit_requested),
     ):
         assert not model.setData(model.index_of("2", "2", COLUMN_INDEX["with"]), "seven")
-    assert "not a number" in signal.args[0]
+    assert "a number such as 1,234.5" in signal.args[0]
 
 
 def test_typing_the_same_value_again_is_not_an_edit(qtbot: QtBot, model: TargetTreeModel) -> None:

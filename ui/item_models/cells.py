@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from lpsa_desktop.domain.enums import Severity, Unit
+from lpsa_desktop.domain.numbers import WHOLE
 from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress
 from ui import display
@@ -91,9 +92,8 @@ def parse_text(
     if kind is CellKind.SHARE:
         return display.parse_fraction(text, allow_empty=optional)
     if kind is CellKind.INTEGER:
-        number = display.parse_number(text, allow_empty=False)
-        if number is None or number != number.to_integral_value():
-            raise ParseError("a whole number is needed")
+        number = display.parse_number(text, allow_empty=False, rule=WHOLE)
+        assert number is not None  # allow_empty=False
         return int(number)
     if kind is CellKind.CHOICE:
         assert choices is not None

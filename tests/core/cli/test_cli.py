@@ -132,7 +132,7 @@ def test_reward_text_shows_what_each_indicator_needs(
         (
             ("reward", "bath-ne-somerset-lpsa1", "--actual", "1a=lots"),
             2,
-            "'lots' (for 1a) is not a number",
+            "--actual 1a: 'lots' is not valid (a number such as 1,234.5)",
         ),
         (("reward", "bath-ne-somerset-lpsa1", "--actual", "1a"), 2, "is not REF=VALUE"),
         (("frobnicate",), 2, "invalid choice"),
@@ -164,6 +164,7 @@ def test_an_unexpected_fault_prints_one_line_and_the_log_path(
     def explode(_store: object) -> list[object]:
         raise RuntimeError("disk on fire")
 
+    run(capsys, "--db", db, "demo")
     monkeypatch.setattr("lpsa_desktop.cli.agreement_commands.list_agreements", explode)
     code, _, err = run(capsys, "--db", db, "list")
     assert code == 1
