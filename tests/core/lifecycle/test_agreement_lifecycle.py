@@ -215,3 +215,10 @@ def test_a_deletion_confirmed_for_other_counts_is_refused(store: Store) -> None:
     with pytest.raises(EditConflictError, match="changed since the deletion was confirmed"):
         delete_agreement(store, ref, officer=OFFICER, expected=counts)
     assert dump(store) == before
+
+
+def test_copied_from_is_kept_after_its_source_is_deleted(store: Store) -> None:
+    source = add_demo_agreement(store, officer=OFFICER)
+    copy = copy_agreement(store, source, officer=OFFICER)
+    delete_agreement(store, source, officer=OFFICER)
+    assert copied_from(store, copy) == source
