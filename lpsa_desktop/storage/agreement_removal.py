@@ -66,6 +66,20 @@ _ORDER = (
 )
 
 
+# (table, column) → the table whose id it holds, for restoring under fresh ids.
+_REFERENCES: dict[tuple[Table, str], Table] = {
+    (AGREEMENT_COUNCILS, "agreement_id"): AGREEMENTS,
+    (PARTNERS, "agreement_id"): AGREEMENTS,
+    (SIGNATORIES, "agreement_id"): AGREEMENTS,
+    (TARGETS, "agreement_id"): AGREEMENTS,
+    (INDICATORS, "target_id"): TARGETS,
+    (FREEDOMS, "agreement_id"): AGREEMENTS,
+    (FREEDOM_TARGETS, "freedom_id"): FREEDOMS,
+    (FREEDOM_TARGETS, "target_id"): TARGETS,
+    **{(child, "meeting_id"): MEETINGS for child in MEETING_CHILDREN},
+}
+
+
 @dataclass(frozen=True)
 class PartCounts:
     """What deleting an agreement removes, and the rounds it keeps."""
@@ -140,11 +154,35 @@ class AgreementRemoval:
         return RemovedRows(ref, rows)
 
     def restore(self, removed: RemovedRows) -> None:
-        """Insert the rows of a deletion again, with their ids."""
+        """Insert the rows of a deletion again, with their ids; a table whose ids have been
+        taken since (SQLite reuses the highest id once it is deleted) gets fresh ones, and
+        the rows that refer to them follow."""
+        new_ids: dict[str, dict[int, int]] = {}
         for table in _ORDER:
             rows = removed.rows.get(table.name, [])
-            if rows:
-                self._session.execute(insert(table), rows)
+            references = {c: parent for (t, c), parent in _REFERENCES.items() if t is table}
+            if "id" in table.c and rows:
+                new_ids[table.name] = self._free_ids(table, [r["id"] for r in rows])
+            moved = [
+                {
+                    **row,
+                    **{c: new_ids[p.name].get(row[c], row[c]) for c, p in references.items()},
+                    **({"id": new_ids[table.name][row["id"]]} if table.name in new_ids else {}),
+                }
+                for row in rows
+            ]
+            if moved:
+                self._session.execute(insert(table), moved)
+
+    def _free_ids(self, table: Table, ids: list[int]) -> dict[int, int]:
+        """old id → the id to insert with: the same, unless any of them is taken now."""
+        taken = self._session.scalar(
+            select(func.count()).select_from(table).where(table.c.id.in_(ids))
+        )
+        if not taken:
+            return {i: i for i in ids}
+        start = int(self._session.scalar(select(func.max(table.c.id))) or 0) + 1
+        return {old: start + n for n, old in enumerate(ids)}
 
     def refs_with_history(self) -> set[str]:
         """Refs named by any audit row or round: an agreement that once had one (perhaps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -222,3 +223,36 @@ def test_copied_from_is_kept_after_its_source_is_deleted(store: Store) -> None:
     copy = copy_agreement(store, source, officer=OFFICER)
     delete_agreement(store, source, officer=OFFICER)
     assert copied_from(store, copy) == source
+
+
+def test_a_deleted_agreement_is_put_back_under_fresh_ids_when_its_ids_were_reused(
+    store: Store,
+) -> None:
+    ref = add_demo_agreement(store, officer=OFFICER)
+    open_meeting(
+        store,
+        ref,
+        held_on=date(2003, 5, 1),
+        place="",
+        attendees=[Attendee("A", "B")],
+        agenda=[],
+        officer=OFFICER,
+    )
+    before = load_agreement(store, ref)
+    removed = delete_agreement(store, ref, officer=OFFICER)
+    other = start(store, "Kent County Council")
+    with store.unit_of_work(write=True) as uow:  # the same ids again: SQLite reuses them
+        uow.agreements.save(
+            dataclasses.replace(before, ref="reuses-the-ids", councils=before.councils)
+        )
+    open_meeting(
+        store, other, held_on=date(2006, 5, 1), place="", attendees=[], agenda=[], officer=OFFICER
+    )
+    restore_agreement(store, removed, officer=OFFICER)
+    assert load_agreement(store, ref) == before
+    assert load_agreement(store, "reuses-the-ids") == dataclasses.replace(
+        before, ref="reuses-the-ids"
+    )
+    with store.unit_of_work() as uow:
+        assert [m.attendees for m in uow.meetings.list(ref)] == [(Attendee("A", "B"),)]
+        assert len(uow.meetings.list(other)) == 1
