@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from lpsa_desktop.cli.main import main
 from lpsa_desktop.domain.agreement import Agreement
@@ -152,6 +152,9 @@ def test_a_new_agreement_with_no_council_is_refused_in_the_dialog(
     opened = open_window()
     dialog = new_agreement(opened)
     assert dialog.isVisible() and "at least one council" in dialog.problem.text()
+    dialog.council_input.setEditText("Maidstone Borough Council")
+    opened.qtbot.keyClick(dialog.council_input.lineEdit(), Qt.Key.Key_Return)  # adds, no more
+    assert dialog.council_names() == ["Maidstone Borough Council"] and dialog.isVisible()
     dialog.council_input.setEditText("Kent County Council")
     dialog.ref_edit.setText(DEMO)  # taken
     dialog.create_button.click()
@@ -306,3 +309,5 @@ def test_the_lifecycle_actions_are_in_the_menus(
     action = getattr(opened.window.window_actions, name)
     menus = [m for m in opened.window.menuBar().actions() if m.menu() is not None]
     assert any(action in m.menu().actions() for m in menus)  # type: ignore[union-attr]
+    if name == "new_agreement":
+        assert action.shortcut().toString() == "Ctrl+N"
