@@ -83,7 +83,10 @@ def edit(opened: OpenWindow, address: FieldAddress, value: object) -> None:
 
 
 def test_a_multi_authority_agreement_made_in_the_window_exports_and_reimports_unchanged(
-    open_window: Callable[..., OpenWindow], store_path: Path, tmp_path: Path
+    open_window: Callable[..., OpenWindow],
+    store_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     opened = open_window(add_demo=False)
     assert "New agreement" in opened.window.heading.text()
@@ -116,9 +119,19 @@ def test_a_multi_authority_agreement_made_in_the_window_exports_and_reimports_un
     details.type.setCurrentIndex(details.type.findData("county"))
     details.population.setText("1,134,000")
     opened.qtbot.waitUntil(lambda: "lancashire-lpsa2" in details.shared.text(), timeout=WAIT_MS)
-    details._on_accepted()
+    details.save_button.click()
     opened.wait_idle()
+    for row, code in ((1, "E07000123"), (2, "E07000117")):  # the two districts
+        councils.list.setCurrentRow(row)
+        councils.details_button.click()
+        district = opened.controller.lifecycle.dialog
+        assert isinstance(district, CouncilDetailsDialog)
+        district.code.setText(code)
+        district.type.setCurrentIndex(district.type.findData("shire_district"))
+        district.save_button.click()
+        opened.wait_idle()
     made = stored(store_path, REF)
+    assert [c.type for c in made.councils[1:]] == [CouncilType.SHIRE_DISTRICT] * 2
     assert [c.name for c in made.councils] == [COUNTY, PRESTON, BURNLEY]
     assert (made.lead_council.code, made.lead_council.type, made.lead_council.population) == (
         "E10000017",
@@ -140,9 +153,11 @@ def test_a_multi_authority_agreement_made_in_the_window_exports_and_reimports_un
 
     template = tmp_path / "lancashire.xlsx"
     assert main(["--db", str(store_path), "template", REF, str(template)]) == 0
+    capsys.readouterr()
     assert (
         main(["--db", str(store_path), "import", str(template), "--agreement", REF, "--yes"]) == 0
     )
+    assert "No changes: the store already holds what this file says." in capsys.readouterr().out
     assert stored(store_path, REF) == made
 
 
@@ -286,11 +301,11 @@ def test_council_details_are_checked_and_one_undo_takes_back_the_dialog(
     details = opened.controller.lifecycle.dialog
     assert isinstance(details, CouncilDetailsDialog)
     details.code.setText("E11000001")
-    details._on_accepted()
+    details.save_button.click()
     assert "GSS code" in details.problem.text() and details.isVisible()
     details.code.setText("00HA")
     details.name.setText("Bath & North East Somerset Council")
-    details._on_accepted()
+    details.save_button.click()
     opened.wait_idle()
     after = stored(store_path, DEMO).lead_council
     assert (after.name, after.code) == ("Bath & North East Somerset Council", "00HA")

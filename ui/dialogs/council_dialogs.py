@@ -107,6 +107,7 @@ class CouncilDetailsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
