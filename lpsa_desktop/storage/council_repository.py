@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from lpsa_desktop.domain.agreement import Council
@@ -20,7 +20,9 @@ class CouncilRepository:
         """The council of that name (case and spacing as typed do not matter)."""
         row = (
             self._session.execute(
-                select(COUNCILS).where(COUNCILS.c.name.collate("NOCASE") == " ".join(name.split()))
+                select(COUNCILS).where(
+                    func.lower(COUNCILS.c.name) == " ".join(name.split()).lower()
+                )
             )
             .mappings()
             .first()
