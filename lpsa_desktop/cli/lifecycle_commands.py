@@ -153,6 +153,8 @@ def run_councils(args: argparse.Namespace) -> int:
         parser.error(f"`councils AGREEMENT {args.verb}` needs a council NAME")
     if args.verb == "move" and args.position is None:
         parser.error("`councils AGREEMENT move NAME POSITION` needs a POSITION (1 = lead)")
+    if args.at is not None and args.verb != "add":
+        parser.error("--at goes with `add` only")
     if args.verb != "move" and args.position is not None:
         parser.error("a POSITION goes with `move` only (`add NAME --at POSITION`)")
     store = open_store(args)

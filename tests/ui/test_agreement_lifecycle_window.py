@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from lpsa_desktop.cli.main import main
 from lpsa_desktop.domain.agreement import Agreement
@@ -20,6 +21,7 @@ from lpsa_desktop.services.agreement_queries import (
     list_agreements,
     load_agreement,
 )
+from lpsa_desktop.services.council_edits import add_council
 from lpsa_desktop.storage.store import Store
 from tests.ui.conftest import WAIT_MS, OpenWindow
 from tests.ui.documents import DEMO
@@ -36,6 +38,7 @@ COUNTY, PRESTON, BURNLEY = (
     "Burnley Borough Council",
 )
 REF = "lancashire-lpsa2"
+BATH = "Bath and North East Somerset Council"
 
 
 def stored(store_path: Path, ref: str) -> Agreement:
@@ -326,3 +329,28 @@ def test_the_lifecycle_actions_are_in_the_menus(
     assert any(action in m.menu().actions() for m in menus)  # type: ignore[union-attr]
     if name == "new_agreement":
         assert action.shortcut().toString() == "Ctrl+N"
+
+
+def test_a_council_change_made_elsewhere_meanwhile_is_refused_in_plain_words(
+    open_window: Callable[..., OpenWindow], store_path: Path
+) -> None:
+    opened = open_window()
+    store = Store.open(str(store_path))
+    try:  # another window (or `lpsa councils`) adds a council behind this one's back
+        add_council(store, DEMO, "Somerset County Council", expected=[BATH], officer="Someone Else")
+    finally:
+        store.close()
+    councils = opened.window.overview.councils
+    councils.list.setCurrentRow(0)
+    assert councils.list.count() == 1  # the window has not polled the store yet
+    councils.add_button.click()
+    add = opened.controller.lifecycle.dialog
+    assert isinstance(add, AddCouncilDialog)
+    add.council.setEditText("Taunton Deane Borough Council")
+    add.add_button.click()
+    opened.wait_idle()
+    refusal = opened.window.findChild(QMessageBox, "refusalDialog")
+    assert refusal is not None and "changed elsewhere" in refusal.text()
+    assert [c.name for c in stored(store_path, DEMO).councils] == [BATH, "Somerset County Council"]
+    assert opened.controller.stack_for(DEMO).count() == 0
+    opened.qtbot.waitUntil(lambda: councils.list.count() == 2, timeout=WAIT_MS)

@@ -181,3 +181,11 @@ def test_councils_add_move_remove_and_council_details(
     assert code == 1 and "GSS code" in err
     code, _, err = run(capsys, "--db", db, "councils", ref, "move", "Preston Council")
     assert code == 2 and "needs a POSITION" in err
+
+
+def test_councils_at_goes_with_add_only(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    run(capsys, "--db", db, *NEW)
+    code, _, err = run(
+        capsys, "--db", db, "councils", "lancashire-lpsa2", "remove", COUNTY, "--at", "1"
+    )
+    assert code == 2 and "--at goes with `add` only" in err
