@@ -70,6 +70,8 @@ class AgreementLifecycleActions(QObject):
         councils.move_requested.connect(self.move_council)
         councils.details_requested.connect(self.edit_council)
         self._session.origin_loaded.connect(self._on_origin_loaded)
+        # A deletion is undone into the store it was made in: another store forgets it.
+        self._session.store_opened.connect(lambda _where: self.deletions.clear())
         self._session.agreement_changed.connect(self._on_agreement_changed)
 
     # -- new, copy, delete ---------------------------------------------------------------------

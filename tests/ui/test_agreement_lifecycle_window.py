@@ -354,3 +354,21 @@ def test_a_council_change_made_elsewhere_meanwhile_is_refused_in_plain_words(
     assert [c.name for c in stored(store_path, DEMO).councils] == [BATH, "Somerset County Council"]
     assert opened.controller.stack_for(DEMO).count() == 0
     opened.qtbot.waitUntil(lambda: councils.list.count() == 2, timeout=WAIT_MS)
+
+
+def test_opening_another_store_forgets_the_deletions_of_this_one(
+    open_window: Callable[..., OpenWindow], store_path: Path, tmp_path: Path
+) -> None:
+    opened = open_window()
+    actions = opened.window.window_actions
+    actions.delete_agreement.trigger()
+    opened.qtbot.waitUntil(
+        lambda: isinstance(opened.controller.lifecycle.dialog, ConfirmDialog), timeout=WAIT_MS
+    )
+    opened.controller.lifecycle.dialog.confirm_button.click()
+    opened.wait_idle()
+    assert actions.undo_delete_agreement.isEnabled()
+    opened.controller.open_store(str(tmp_path / "other.sqlite"))
+    opened.wait_idle()
+    assert not actions.undo_delete_agreement.isEnabled()
+    assert refs(tmp_path / "other.sqlite") == []
