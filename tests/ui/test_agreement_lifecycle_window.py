@@ -372,3 +372,15 @@ def test_opening_another_store_forgets_the_deletions_of_this_one(
     opened.wait_idle()
     assert not actions.undo_delete_agreement.isEnabled()
     assert refs(tmp_path / "other.sqlite") == []
+
+
+def test_presentation_mode_shows_the_councils_without_their_edit_buttons(
+    open_window: Callable[..., OpenWindow],
+) -> None:
+    opened = open_window()
+    councils = opened.window.overview.councils
+    opened.window.window_actions.presentation_mode.setChecked(True)
+    assert councils.list.count() == 1
+    assert councils.add_button.isHidden() and councils.details_button.isHidden()
+    opened.window.window_actions.presentation_mode.setChecked(False)
+    assert not councils.add_button.isHidden()
