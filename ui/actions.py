@@ -16,6 +16,7 @@ StandardKey = QKeySequence.StandardKey
 
 @dataclass
 class WindowActions:
+    new_agreement: QAction
     open_store: QAction
     import_return: QAction
     revert_import: QAction
@@ -33,6 +34,9 @@ class WindowActions:
     add_partner: QAction
     add_signatory: QAction
     remove_selected: QAction
+    copy_agreement: QAction
+    delete_agreement: QAction
+    undo_delete_agreement: QAction
     open_meeting: QAction
     record_decision: QAction
     add_action_item: QAction
@@ -80,6 +84,12 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
     undo.setShortcuts([QKeySequence(StandardKey.Undo)])
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     return WindowActions(
+        new_agreement=_action(
+            window,
+            "&New agreement…",
+            StandardKey.New,
+            tip="Start a new draft agreement: councils, generation, period",
+        ),
         open_store=_action(
             window,
             "&Open store…",
@@ -136,6 +146,24 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             "&Remove selected",
             "Ctrl+Del",
             tip="Remove the selected target, indicator, freedom, partner or signatory",
+        ),
+        copy_agreement=_action(
+            window,
+            "&Copy agreement…",
+            "Ctrl+Alt+C",
+            tip="A new draft from this agreement's targets, freedoms and people",
+        ),
+        delete_agreement=_action(
+            window,
+            "De&lete agreement…",
+            "Ctrl+Shift+Del",
+            tip="Delete this agreement (undo puts it back until the window closes)",
+        ),
+        undo_delete_agreement=_action(
+            window,
+            "Undo delete agreement",
+            "Ctrl+Alt+Z",
+            tip="Put back the agreement deleted last, whole",
         ),
         open_meeting=_action(
             window,
@@ -204,7 +232,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
 def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     a = actions
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.open_store])
+    file_menu.addActions([a.new_agreement, a.open_store])
     file_menu.addMenu(a.recent_stores)
     file_menu.addSeparator()
     file_menu.addActions([a.import_return, a.revert_import])
@@ -221,6 +249,8 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
         [a.add_target, a.add_indicator, a.add_freedom, a.add_partner, a.add_signatory]
     )
     edit_menu.addAction(a.remove_selected)
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.copy_agreement, a.delete_agreement, a.undo_delete_agreement])
     edit_menu.addSeparator()
     edit_menu.addActions([a.open_meeting, a.record_decision, a.add_action_item])
     # Rounds are read-only: these two ask for confirmation and say they cannot be undone.

@@ -19,6 +19,7 @@ from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
 from lpsa_desktop.errors import InvalidValueError
 from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
+from ui.agreement_lifecycle_actions import AgreementLifecycleActions
 from ui.app_settings import AppSettings
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
@@ -66,6 +67,7 @@ class WindowController:
             open_store=self.open_store,
         )
         self.store_files = StoreFileActions(window, session, open_store=self.open_store)
+        self.lifecycle = AgreementLifecycleActions(window, session, stack_for=self.stack_for)
         self.negotiation = NegotiationSession(session, window)
         self.negotiating = NegotiationActions(
             window,
@@ -190,7 +192,7 @@ class WindowController:
         self._validation.start()
         w.navigator.show_chosen(agreement.ref if agreement else None)
         if agreement is None:
-            w.heading.setText("No agreement: add one with “lpsa demo” or import a return")
+            w.heading.setText("No agreement: File ▸ New agreement… (Ctrl+N), or import a return")
             w.setWindowTitle(WINDOW_TITLE)
             return
         self.undo_group.setActiveStack(self.stack_for(agreement.ref))

@@ -55,6 +55,7 @@ class AgreementSession(QObject):
     agreements_listed = Signal(list)  # list[AgreementSummary]
     agreement_changed = Signal(object)  # Agreement | None: after every change, shown or stored
     history_loaded = Signal(list)  # list[AuditEvent], newest first
+    origin_loaded = Signal(str, str)  # agreement ref, the ref it was copied from ('' if none)
     edit_failed = Signal(str, str)  # agreement ref, what went wrong (the store is unchanged)
     edit_conflicted = Signal(object, object)  # PendingEdit, Conflict: held until resolved
     edit_unsaved = Signal(object, str)  # PendingEdit, the store fault: held until resolved
@@ -385,10 +386,12 @@ class AgreementSession(QObject):
         if stored is None and snapshot.summaries:
             self.select(snapshot.summaries[0].ref)  # it was removed (an import reverted)
             return
-        if stored != self._agreement:
+        if stored != self._agreement or stored is None:  # None: an empty store says so
             self._agreement = stored
             self.agreement_changed.emit(stored)
         self.history_loaded.emit(snapshot.history)
+        if stored is not None:
+            self.origin_loaded.emit(stored.ref, snapshot.copied_from or "")
 
     def _open_failed(self, error: BaseException) -> None:
         if not isinstance(error, LpsaError):

@@ -15,6 +15,7 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.errors import StoreDamagedError
 from lpsa_desktop.services import field_edits
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from lpsa_desktop.services.agreement_lifecycle import copied_from
 from lpsa_desktop.services.agreement_queries import (
     agreement_history,
     list_agreements,
@@ -46,6 +47,7 @@ class Snapshot:
     agreement: Agreement | None
     history: list[AuditEvent]
     summaries: list[AgreementSummary]
+    copied_from: str | None = None
 
     def stamp(self) -> datetime | None:
         if self.agreement is None:
@@ -93,7 +95,8 @@ def snapshot(store: Store, ref: str | None) -> Snapshot:
     if ref is None or all(s.ref != ref for s in summaries):
         return Snapshot(None, [], summaries)
     agreement = load_agreement(store, ref)
-    return Snapshot(agreement, agreement_history(store, ref, limit=HISTORY_LIMIT), summaries)
+    history = agreement_history(store, ref, limit=HISTORY_LIMIT)
+    return Snapshot(agreement, history, summaries, copied_from(store, ref))
 
 
 def summaries(store: Store) -> list[AgreementSummary]:

@@ -15,6 +15,8 @@ from lpsa_desktop.domain.periods import format_date
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.serialization import agreement_to_dict
 from lpsa_desktop.domain.validation import validate_agreement
+from lpsa_desktop.errors import NotFoundError
+from lpsa_desktop.services.agreement_lifecycle import copied_from
 from lpsa_desktop.services.agreement_queries import (
     agreement_history,
     list_agreements,
@@ -100,11 +102,16 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    agreement = load_agreement(open_store(args), args.agreement)
+    store = open_store(args)
+    agreement = load_agreement(store, args.agreement)
     if args.json:
         print_json(agreement_to_dict(agreement))
     else:
-        print(describe(agreement))
+        text = describe(agreement)
+        if source := copied_from(store, agreement.ref):
+            period = text.index("\nPeriod:")
+            text = f"{text[:period]}\nCopied from:  {source}{text[period:]}"
+        print(text)
     return 0
 
 
@@ -173,8 +180,13 @@ def describe(agreement: Agreement) -> str:
 
 def run_history(args: argparse.Namespace) -> int:
     store = open_store(args)
-    agreement = load_agreement(store, args.agreement)
-    events = agreement_history(store, agreement.ref, limit=args.limit)
+    try:
+        ref = load_agreement(store, args.agreement).ref
+    except NotFoundError:
+        ref = args.agreement  # a deleted agreement: its audit trail is kept under its ref
+        if not agreement_history(store, ref, limit=1):
+            raise
+    events = agreement_history(store, ref, limit=args.limit)
     rows = [
         [
             e.at.strftime("%d/%m/%Y %H:%M"),

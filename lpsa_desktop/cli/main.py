@@ -16,6 +16,7 @@ from lpsa_desktop.cli import (
     agreement_commands,
     document_commands,
     import_commands,
+    lifecycle_commands,
     meeting_commands,
     reward_commands,
     round_commands,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     agreement_commands.register(commands)
+    lifecycle_commands.register(commands)
     reward_commands.register(commands)
     document_commands.register(commands)
     import_commands.register(commands)

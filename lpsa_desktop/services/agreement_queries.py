@@ -22,3 +22,9 @@ def load_agreement(store: Store, ref_or_council: str) -> Agreement:
 def agreement_history(store: Store, ref: str, *, limit: int | None = None) -> list[AuditEvent]:
     with store.unit_of_work() as uow:
         return uow.audit.history(ref, limit=limit)
+
+
+def resolve_ref(store: Store, ref_or_council: str) -> str:
+    """An agreement's ref from its ref or a council name unique in the store."""
+    with store.unit_of_work() as uow:
+        return uow.agreements.resolve(ref_or_council)

@@ -8,8 +8,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from lpsa_desktop.storage.agreement_removal import AgreementRemoval
 from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
+from lpsa_desktop.storage.council_repository import CouncilRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository
@@ -32,6 +34,8 @@ class UnitOfWork:
     rounds: RoundRepository
     meetings: MeetingRepository
     new_agreements: NewAgreementWriter
+    councils: CouncilRepository
+    removals: AgreementRemoval
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
         self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
@@ -48,6 +52,8 @@ class UnitOfWork:
         self.rounds = RoundRepository(self._session)
         self.meetings = MeetingRepository(self._session)
         self.new_agreements = NewAgreementWriter(self._session)
+        self.councils = CouncilRepository(self._session)
+        self.removals = AgreementRemoval(self._session)
         return self
 
     def __exit__(

@@ -27,8 +27,9 @@ from lpsa_desktop.domain.negotiation import status_tally
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.validation import ValidationIssue
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
-from ui.display import enum_label, money_text
+from ui.display import money_text
 from ui.item_models.cells import CellKind, FieldEdit
+from ui.widgets.councils_editor import CouncilsEditor
 from ui.widgets.field_widgets import BoundComboBox, BoundDateEdit, BoundLineEdit, BoundTextEdit
 
 _SHARES = ("reward_rate", "threshold", "cap", "interim_fraction", "capital_share")
@@ -44,6 +45,7 @@ class OverviewPanel(QScrollArea):
         self._agreement: Agreement | None = None
         self._show_internal = True
         self._issues: list[ValidationIssue] = []
+        self._copied_from: dict[str, str] = {}  # ref → the ref it was copied from
         self.fields: dict[str, Any] = {}
         body = QWidget()
         grid = QGridLayout(body)
@@ -71,13 +73,20 @@ class OverviewPanel(QScrollArea):
             widget.show_value(getattr(agreement, name))
         self.ref_label.setText(agreement.ref)
         self.generation_label.setText(agreement.generation.value)
-        self.councils_label.setText(
-            "\n".join(
-                c.name + (f" ({enum_label(c.type)})" if c.type else "") for c in agreement.councils
-            )
+        self.councils.set_councils(agreement.councils)
+        self.copied_from_label.setText(self._copied_from.get(agreement.ref, ""))
+        self._agreement_form.setRowVisible(
+            self.copied_from_label, bool(self.copied_from_label.text())
         )
         self._show_money(agreement)
         self._show_negotiation(agreement)
+
+    def set_copied_from(self, ref: str, source: str | None) -> None:
+        """What agreement ``ref`` was copied from (from the audit trail), shown under Councils."""
+        self._copied_from[ref] = source or ""
+        if self._agreement is not None and self._agreement.ref == ref:
+            self.copied_from_label.setText(source or "")
+            self._agreement_form.setRowVisible(self.copied_from_label, bool(source))
 
     def set_issues(self, issues: list[ValidationIssue]) -> None:
         """What validation found, listed under Checks (after the edit has been shown)."""
@@ -91,6 +100,7 @@ class OverviewPanel(QScrollArea):
     def set_show_internal(self, show: bool) -> None:
         self._show_internal = show
         self._notes_form.setRowVisible(self.fields["internal_notes"], show)
+        self.councils.set_editable(show)
         self.set_issues(self._issues)
         if self._agreement is not None:
             self._show_negotiation(self._agreement)
@@ -101,15 +111,18 @@ class OverviewPanel(QScrollArea):
         self.fields["title"] = BoundLineEdit("title", CellKind.TEXT, optional=False)
         self.ref_label = QLabel()
         self.generation_label = QLabel()
-        self.councils_label = QLabel()
-        self.councils_label.setWordWrap(True)
+        self.councils = CouncilsEditor()
+        self.copied_from_label = QLabel()
+        self.copied_from_label.setObjectName("copiedFrom")
         self.fields["status"] = BoundComboBox("status", AgreementStatus)
         self.fields["period_start"] = BoundDateEdit("period_start")
         self.fields["period_end"] = BoundDateEdit("period_end")
         form.addRow("&Title", self.fields["title"])
         form.addRow("Ref", self.ref_label)
         form.addRow("Generation", self.generation_label)
-        form.addRow("Councils", self.councils_label)
+        form.addRow("Councils", self.councils)
+        form.addRow("Copied from", self.copied_from_label)
+        self._agreement_form = form
         form.addRow("&Status", self.fields["status"])
         form.addRow("Period &from", self.fields["period_start"])
         form.addRow("Period t&o", self.fields["period_end"])

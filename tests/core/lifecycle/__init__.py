@@ -1,0 +1,1 @@
+"""Starting, copying, deleting agreements; editing councils."""
