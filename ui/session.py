@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -78,7 +77,6 @@ class AgreementSession(QObject):
         self._selected_ref: str | None = None
         self._writes_in_flight = 0
         self._loads_queued: set[str | None] = set()  # touched on both threads: set ops are atomic
-        self._stamp: datetime | None = None
         self._held = 0  # edits waiting for the officer's answer: the screen keeps them
         self._watcher: ChangeWatcher | None = None
         self._seen_event_id = 0  # the newest audit event the window has adopted
@@ -381,7 +379,6 @@ class AgreementSession(QObject):
             return  # later edits are on their way, or held for the officer's answer
         if stored is not None and stored.ref != self._selected_ref:
             return  # the officer has chosen another agreement meanwhile
-        self._stamp = snapshot.stamp()
         self._seen_event_id = max(self._seen_event_id, snapshot.last_event_id)
         if stored is None and snapshot.summaries:
             self.select(snapshot.summaries[0].ref)  # it was removed (an import reverted)
