@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
+from lpsa_desktop.domain.display import beyond_rule_text
 from lpsa_desktop.domain.enums import Direction, PartnerKind, Unit
 from lpsa_desktop.domain.money import format_money
 from lpsa_desktop.domain.numbers import (
@@ -89,6 +90,8 @@ def short_label(value: Enum) -> str:
 
 def number_text(value: Decimal, decimals: int = 0) -> str:
     """1234.5 → '1,234.5'; shows at least ``decimals`` places and never hides a digit."""
+    if (beyond := beyond_rule_text(value)) is not None:
+        return beyond
     exponent = value.as_tuple().exponent
     places = max(decimals, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
     return f"{value:,.{places}f}"
@@ -98,7 +101,7 @@ def value_text(value: Decimal | None, unit: Unit, decimals: int = 0) -> str:
     """An indicator value for display: '73%', '£1,250.00', '12.4', '' when there is none."""
     if value is None:
         return ""
-    if unit is Unit.MONEY:
+    if unit is Unit.MONEY and beyond_rule_text(value) is None:
         return format_money(value, pence=True)
     text = number_text(value, decimals)
     return f"{text}%" if unit is Unit.PERCENT else text
@@ -108,6 +111,8 @@ def fraction_percent(value: Decimal | None, places: int = 0) -> str:
     """0.75 → '75%'; None → '–'."""
     if value is None:
         return "–"
+    if (beyond := beyond_rule_text(value * 100)) is not None:
+        return f"{beyond}%"
     return f"{value * 100:,.{places}f}%"
 
 

@@ -40,6 +40,15 @@ def _places(value: Decimal) -> int:
     return max(-exponent, 0) if isinstance(exponent, int) else 0
 
 
+def beyond_rule_text(value: Decimal) -> str | None:
+    """E notation for a value far past the number rule (domain/numbers.py), else None.
+    Only a store written before the rule holds one: it is shown as written and flagged by
+    validation, never expanded into a thousand digits nor rounded (which would raise)."""
+    if not value.is_finite() or (value and not -12 <= value.adjusted() <= 12):
+        return f"{value:E}"
+    return None
+
+
 def indicator_value(
     indicator: Indicator, value: Decimal | None, *, exact: bool = False, precise: bool = False
 ) -> str:
@@ -51,10 +60,8 @@ def indicator_value(
     """
     if value is None:
         return "–"
-    if not value.is_finite() or (value and not -12 <= value.adjusted() <= 12):
-        # Beyond the number rule (domain/numbers.py): only a store written before the rule
-        # holds such a value. Shown as written, flagged by validation, never expanded.
-        return f"{value:E}{_UNIT_SUFFIX.get(indicator.unit, '')}"
+    if (beyond := beyond_rule_text(value)) is not None:
+        return f"{beyond}{_UNIT_SUFFIX.get(indicator.unit, '')}"
     if indicator.unit is Unit.MONEY:
         if precise and _places(value.normalize()) > 2:
             return f"−£{-value:,f}" if value < 0 else f"£{value:,f}"

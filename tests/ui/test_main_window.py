@@ -117,7 +117,7 @@ def test_text_that_is_not_a_number_is_refused_and_not_saved(
 ) -> None:
     opened = open_window()
     editor = type_into_cell(qtbot, opened, "2", "2", "with", "seven", enter=False)
-    assert "not a number" in editor.toolTip()
+    assert "a number such as 1,234.5" in editor.toolTip()
     press_return(qtbot, editor)
     assert "Not changed" in opened.window.statusBar().currentMessage()
     opened.wait_idle()

@@ -78,6 +78,8 @@ def test_a_read_only_command_never_creates_a_store(
 
 
 def test_two_programs_opening_one_old_store_at_once_both_succeed(tmp_path: Path) -> None:
+    """Four at once, three times: before the lock, about one open in four failed with
+    "table import_batches already exists" (measured on the old code)."""
     dump = (SCHEMAS / "v1.sql").read_text()
     for attempt in range(3):
         path = tmp_path / f"old{attempt}.sqlite"
@@ -91,7 +93,7 @@ def test_two_programs_opening_one_old_store_at_once_both_succeed(tmp_path: Path)
                 stderr=subprocess.PIPE,
                 text=True,
             )
-            for _ in range(3)
+            for _ in range(4)
         ]
         results = [(p.wait(), p.stderr.read() if p.stderr else "") for p in openers]
         assert all(code == 0 for code, _ in results), results
