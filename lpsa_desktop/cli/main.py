@@ -19,6 +19,7 @@ from lpsa_desktop.cli import (
     meeting_commands,
     reward_commands,
     round_commands,
+    trust_commands,
 )
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.logs import configure_logging
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.register(commands)
     round_commands.register(commands)
     meeting_commands.register(commands)
+    trust_commands.register(commands)
     return parser
 
 
