@@ -59,16 +59,15 @@ def verify_bytes(
     """The verdict on ``data`` (``roots``: asn1crypto certificates of the trust list)."""
     route_pyhanko_logging()
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
-        if reader.encrypted:
-            return DocumentVerdict(
-                name, refusal="the PDF is encrypted; a signed agreement never is"
-            )
-        revisions = reader.xrefs.total_revisions
-        fields = list(enumerate_sig_fields(reader, filled_status=True))
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        reader, revisions, fields = _open(data)
+    except _UNREADABLE as exc:
         log.info("unreadable PDF %s: %s: %s", name, type(exc).__name__, exc)
-        return DocumentVerdict(name, refusal="not a readable PDF (it is damaged or not a PDF)")
+        opened = _open_signed_prefix(data)
+        if opened is None:
+            return DocumentVerdict(name, refusal="not a readable PDF (it is damaged or not a PDF)")
+        reader, revisions, fields = opened
+    if reader.encrypted:
+        return DocumentVerdict(name, refusal="the PDF is encrypted; a signed agreement never is")
     signatures = [_embedded(reader, field_name, field) for field_name, _, field in fields]
     readable = sorted((s for s in signatures if not isinstance(s, str)), key=_revision)
     broken = [s for s in signatures if isinstance(s, str)]
@@ -98,6 +97,35 @@ class _File:
     tail: int
     """Bytes after the last revision's end of file."""
     revisions: int
+
+
+_UNREADABLE = (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
+def _open(data: bytes) -> tuple[Any, int, list[Any]]:
+    """pyHanko's reader, its number of revisions, and the filled signature fields."""
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    if reader.encrypted:
+        return reader, 0, []
+    revisions = reader.xrefs.total_revisions
+    return reader, revisions, list(enumerate_sig_fields(reader, filled_status=True))
+
+
+def _open_signed_prefix(data: bytes) -> tuple[Any, int, list[Any]] | None:
+    """A file that ends in something unreadable (objects appended with no xref, a revision
+    cut off) may still begin with signed revisions: open the longest such prefix, so the
+    verdict can say what follows it rather than only that the file is damaged."""
+    ends = [m.end() for m in re.finditer(rb"%%EOF(?:\r\n|\r|\n)?", data)]
+    for end in reversed(ends[-4:]):
+        if not data[end:].strip():
+            continue  # the whole file, which was just found unreadable
+        try:
+            opened = _open(data[:end])
+        except _UNREADABLE:
+            continue
+        if opened[2]:
+            return opened
+    return None
 
 
 def _revision(sig: EmbeddedPdfSignature) -> int:
@@ -207,7 +235,10 @@ def _after(sig: EmbeddedPdfSignature, file: _File) -> tuple[LaterChanges, list[s
         words = describe_revision(file.reader, revision) or [problem]
         changes += [w for w in words if w not in changes]
     if file.tail:
-        changes.append(f"{file.tail} bytes were added after the end of the file")
+        changes.append(
+            f"{file.tail} bytes were found after the end of the signed file (appended, or "
+            "left over from a revision that was cut off)"
+        )
     if changes:
         return "other", changes, filled
     return ("signatures" if base + 1 < file.revisions else "none"), changes, filled

@@ -9,6 +9,7 @@ information or XMP metadata changed. Whatever it cannot name is counted as objec
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyhanko.pdf_utils import generic
@@ -27,6 +28,7 @@ _SUBTYPES = {
     "/FileAttachment": "an attached file",
 }
 _INFO_STAMPS = frozenset({"/ModDate", "/Producer"})
+_PAGE = re.compile(r"^(the [^']*? of )page (\d+)( were changed)$")
 
 
 def describe_revision(reader: Any, revision: int) -> list[str]:
@@ -53,12 +55,44 @@ def describe_revision(reader: Any, revision: int) -> list[str]:
     if not phrases:
         unexplained = sorted(written - explained)
         if unexplained:
+            objects = "1 object" if len(unexplained) == 1 else f"{len(unexplained)} objects"
             phrases.append(
-                f"{_count(len(unexplained), 'object')} of the document rewritten "
-                f"(numbers {', '.join(map(str, unexplained[:5]))}"
+                f"{objects} of the document {'was' if len(unexplained) == 1 else 'were'} "
+                f"rewritten (numbers {', '.join(map(str, unexplained[:5]))}"
                 f"{'…' if len(unexplained) > 5 else ''})"
             )
-    return phrases
+    return _grouped(phrases)
+
+
+def _grouped(phrases: list[str]) -> list[str]:
+    """'the fonts of page 1 were changed', '… page 2 …' → '… pages 1–2 …', in order."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    order: list[tuple[str, str] | str] = []
+    for phrase in phrases:
+        match = _PAGE.match(phrase)
+        if match is None:
+            order.append(phrase)
+            continue
+        key = (match.group(1), match.group(3))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(int(match.group(2)))
+    out = []
+    for item in order:
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        pages = groups[item]
+        where = f"page {pages[0]}" if len(pages) == 1 else f"pages {_span(pages)}"
+        out.append(f"{item[0]}{where}{item[1]}")
+    return out
+
+
+def _span(pages: list[int]) -> str:
+    if pages == list(range(pages[0], pages[0] + len(pages))):
+        return f"{pages[0]}–{pages[-1]}"
+    return ", ".join(map(str, pages[:-1])) + f" and {pages[-1]}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -104,7 +138,13 @@ def _refs(value: Any, depth: int = 0) -> set[int]:
 
 
 def _content_refs(page: Any) -> set[int]:
-    return _refs(page.raw_get("/Contents")) if "/Contents" in page else set()
+    if "/Contents" not in page:
+        return set()
+    found = _refs(page.raw_get("/Contents"))
+    contents = page["/Contents"]  # an indirect array of streams: the streams count too
+    if isinstance(contents, generic.ArrayObject):
+        found |= _refs(contents)
+    return found
 
 
 def _resource_refs(page: Any) -> set[int]:
@@ -143,7 +183,7 @@ def _page_changes(
     seen |= new_content
     resources = _resource_refs(new_page)
     if resources != _resource_refs(old_page) or resources & written:
-        phrases.append(f"the fonts, images or drawings page {number} uses were changed")
+        phrases.append(f"the fonts, images or drawings of page {number} were changed")
     seen |= resources
     old_annots, new_annots = _annotations(old_page), _annotations(new_page)
     for ref, annot in new_annots.items():
@@ -254,7 +294,7 @@ def _info(resolver: Any) -> dict[str, str]:
     ref = resolver.trailer_view.get_value_as_reference("/Info", optional=True)
     if ref is None:
         return {}
-    info = ref.get_object()
+    info = resolver(ref)  # a bare Reference would resolve in the newest revision
     if not isinstance(info, generic.DictionaryObject):
         return {}
     return {str(k): str(info[k]) for k in info}

@@ -57,8 +57,9 @@ class ModDateRule(WhitelistRule):
         if new_ref is None:
             return
         old_ref = old.trailer_view.get_value_as_reference("/Info", optional=True)
-        old_info = _as_dict(old_ref.get_object() if old_ref is not None else None)
-        new_info = _as_dict(new_ref.get_object())
+        # A bare Reference resolves in the newest revision: ask each revision's resolver.
+        old_info = _as_dict(old(old_ref) if old_ref is not None else None)
+        new_info = _as_dict(new(new_ref))
         changed = {
             key for key in set(old_info) | set(new_info) if old_info.get(key) != new_info.get(key)
         }
@@ -95,7 +96,7 @@ def xmp_properties(resolver: Any) -> frozenset[tuple[str, str]]:
     ref = resolver.root.get_value_as_reference("/Metadata", optional=True)
     if ref is None:
         return frozenset()
-    stream = ref.get_object()
+    stream = resolver(ref)  # not ref.get_object(): that reads the newest revision
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(stream.data, parser=parser)
     found: set[tuple[str, str]] = set()
