@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a frozen bundle's verification child starts here
+        import multiprocessing  # noqa: PLC0415
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     path = configure_logging()  # one handler per process, shared with the window
     try:
