@@ -16,6 +16,7 @@ from lpsa_desktop.exporting.verdict.analysis import verify_bytes
 from lpsa_desktop.exporting.verdict.certificates import read_certificate
 from tests.core.exporting import attacks
 from tests.core.exporting.helpers import PASSPHRASE, sign_as
+from tests.core.exporting.pdfsig import ACCEPTS, pdfsig_says
 from tests.core.exporting.test_cli_documents import run
 
 
@@ -86,6 +87,7 @@ def test_an_impostor_in_the_ministers_block_is_refused_trusted_or_not(
         "Result: WRONG BLOCK: the block of Rt Hon Alan Whitcombe MP (Minister for Local "
         "Government) was signed with a certificate in the name of Mallory Impostor." in out
     )
+    assert pdfsig_says(signed) == ACCEPTS  # pdfsig: every signature valid, issuer unknown
     # A self-made certificate in the Minister's own name is in the block, but not trusted.
     lookalike = create_identity(tmp_path / "alan.p12", name="Alan Whitcombe", organisation=None, passphrase=PASSPHRASE)  # fmt: skip
     signed = sign_as(signed_twice, tmp_path / "lookalike.pdf", lookalike.identity, "Rt Hon Alan Whitcombe MP")  # fmt: skip
