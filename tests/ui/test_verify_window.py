@@ -133,3 +133,21 @@ def test_an_edit_reaches_the_store_while_a_hostile_pdf_is_checked(
     opened.qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     assert dialog.report is not None and dialog.report.verdict.value == "REFUSED"
     assert opened.faults.errors == []
+
+
+def test_trust_from_now_on_adds_the_certificate_to_the_stores_list(
+    opened: OpenWindow, store_path: Path, tmp_path: Path
+) -> None:
+    from lpsa_desktop.services.trust_list import list_trusted  # noqa: PLC0415
+
+    identity = _identities(tmp_path)[1]
+    dialog = VerifyDialog(opened.controller.session, None, opened.window)
+    opened.qtbot.addWidget(dialog)
+    dialog.trust.set_path(identity.certificate)
+    dialog.remember_button.click()
+    opened.qtbot.waitUntil(lambda: "Now trusting" in dialog.verdict.text(), timeout=WAIT_MS)
+    store = Store.open(str(store_path))
+    try:
+        assert [c.sha256 for c in list_trusted(store)] == [identity.sha256]
+    finally:
+        store.close()

@@ -22,7 +22,7 @@ from lpsa_desktop.exporting.verdict.analysis import verify_bytes
 from lpsa_desktop.exporting.verdict.certificates import read_certificate
 from lpsa_desktop.exporting.verdict.model import Verdict
 from tests.core.exporting import attacks
-from tests.core.exporting.helpers import sign_as
+from tests.core.exporting.helpers import PASSPHRASE, sign_as
 from tests.core.exporting.pdfsig import ACCEPTS, REFUSES, pdfsig_says
 
 LEADER, CHIEF = "Cllr Margaret Hollis", "David Pennington"
@@ -156,3 +156,37 @@ def test_the_overlay_fails_even_when_the_forger_is_trusted(files: Files, tmp_pat
     assert "'Overlay', which is not one of the agreement's signatory blocks" in str(
         overlay.block_problem
     )
+
+
+def test_a_certification_that_allows_no_change_refuses_even_a_signature(
+    files: Files, tmp_path: Path
+) -> None:
+    """DocMDP on top of the policy: certified at level 1, nothing at all may follow, not
+    even an update that only stamps the modification date (which the strict policy alone
+    would let pass as harmless)."""
+    import io  # noqa: PLC0415
+
+    from pyhanko.pdf_utils import generic  # noqa: PLC0415
+    from pyhanko.sign import signers  # noqa: PLC0415
+    from pyhanko.sign.fields import MDPPerm  # noqa: PLC0415
+
+    from lpsa_desktop.exporting.identity import load_identity  # noqa: PLC0415
+    from lpsa_desktop.exporting.signing import _simple_signer  # noqa: PLC0415
+
+    leader = load_identity(files.identities[0].identity, PASSPHRASE)
+    metadata = signers.PdfSignatureMetadata(
+        field_name="Signatory1", certify=True, docmdp_permissions=MDPPerm.NO_CHANGES
+    )
+    output = io.BytesIO()
+    signers.PdfSigner(metadata, signer=_simple_signer(leader)).sign_pdf(
+        attacks.writer_for(files.unsigned), output=output, existing_fields_only=True
+    )
+    (tmp_path / "locked.pdf").write_bytes(output.getvalue())
+    writer = attacks.writer_for(tmp_path / "locked.pdf")
+    info_ref = writer.trailer.raw_get("/Info")
+    info_ref.get_object()[generic.pdf_name("/ModDate")] = generic.TextStringObject("D:20261203")
+    writer.mark_update(info_ref)
+    after = attacks.save(writer, tmp_path / "after.pdf")
+    verdict = verify_bytes(after.read_bytes(), roots([i.certificate for i in files.identities]))
+    assert verdict.verdict is Verdict.MODIFIED
+    assert "the certification allows no change at all, yet the file was updated" in verdict.reason()
