@@ -49,10 +49,6 @@ _SUBFILTERS = {"/adbe.pkcs7.detached", "/ETSI.CAdES.detached", "/ETSI.RFC3161"}
 _WHITESPACE = re.compile(rb"[\x00\t\n\f\r ]*")
 
 
-class UnreadablePdfError(Exception):
-    """The file is not a PDF pyHanko can read; the message is one line for the user."""
-
-
 def verify_bytes(
     data: bytes, roots: Sequence[Any] = (), *, name: str = "the PDF"
 ) -> DocumentVerdict:
@@ -232,7 +228,13 @@ def _after(sig: EmbeddedPdfSignature, file: _File) -> tuple[LaterChanges, list[s
             if later is not None:
                 filled.append(file.blocks[str(later.field_name)].label)
             continue
-        words = describe_revision(file.reader, revision) or [problem]
+        try:
+            words = describe_revision(file.reader, revision) or [problem]
+        except Exception as exc:  # naming is a courtesy; the verdict stands without it
+            log.info(
+                "revision %d could not be described: %s: %s", revision, type(exc).__name__, exc
+            )
+            words = [problem]
         changes += [w for w in words if w not in changes]
     if file.tail:
         changes.append(
@@ -259,6 +261,9 @@ def _revision_problem(
     except SuspiciousModification as exc:
         log.info("revision %d after %s refused: %s", revision, sig.field_name, exc)
         return "the document was changed"
+    except Exception as exc:  # a revision pyHanko cannot even compare is not a signature
+        log.info("revision %d cannot be compared: %s: %s", revision, type(exc).__name__, exc)
+        return "the document was changed in a way that cannot be analysed"
     later = file.signed_revisions.get(revision)
     if later is None:
         if result.modification_level <= ModificationLevel.LTA_UPDATES:
