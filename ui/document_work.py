@@ -14,7 +14,6 @@ from pathlib import Path
 from lpsa_desktop.exporting.agreement_pdf import ExportResult
 from lpsa_desktop.exporting.identity import load_identity
 from lpsa_desktop.exporting.signing import SigningResult, sign_pdf
-from lpsa_desktop.exporting.verification import VerificationReport, verify_pdf
 from lpsa_desktop.services.documents import export_agreement
 from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
 from lpsa_desktop.storage.import_batch_repository import ImportBatch
@@ -47,7 +46,3 @@ def sign_document(
     """Open the identity with ``passphrase`` (used here, then dropped) and sign."""
     identity = load_identity(identity_file, passphrase)
     return sign_pdf(source, destination, identity, signatory, certify=certify)
-
-
-def verify_document(path: Path, trust: tuple[Path, ...]) -> VerificationReport:
-    return verify_pdf(path, trust)

@@ -74,7 +74,8 @@ def register(commands: Any) -> None:
         default=[],
         type=Path,
         metavar="CERT.pem",
-        help="a signer's certificate to trust (repeatable; from `lpsa keygen`)",
+        help="a signer's certificate to trust for this run, besides the trust list "
+        "(repeatable; from `lpsa keygen`)",
     )
     verify.add_argument("--json", action="store_true", help="print JSON")
     verify.set_defaults(run=run_verify)
@@ -177,12 +178,19 @@ def run_sign(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from lpsa_desktop.cli.verify_report import describe_verification
     from lpsa_desktop.exporting.verification import report_to_dict, verify_pdf
+    from lpsa_desktop.services.trust_list import trusted_for_run
 
-    report = verify_pdf(args.file, args.trust)
+    trusted = trusted_for_run(open_store(args), args.trust)
+    report = verify_pdf(args.file, trusted=trusted)
     if args.json:
         print_json(report_to_dict(report))
-    else:
+    if report.refusal is not None:
+        # A refused file is a refused input: one line on stderr, as every command does.
+        print(f"lpsa: {args.file}: {report.reason()}", file=sys.stderr)
+    elif not args.json:
         print(describe_verification(report))
+    elif not report.passed:
+        print(f"lpsa: {report.reason()}", file=sys.stderr)  # beside the JSON, for a person
     return 0 if report.passed else 1
 
 

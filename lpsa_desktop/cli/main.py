@@ -22,6 +22,7 @@ from lpsa_desktop.cli import (
     round_commands,
     set_commands,
     store_commands,
+    trust_commands,
 )
 from lpsa_desktop.cli.parser import QuietArgumentParser
 from lpsa_desktop.errors import LpsaError
@@ -54,10 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     meeting_commands.register(commands)
     set_commands.register(commands)
     store_commands.register(commands)
+    trust_commands.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a frozen bundle's verification child starts here
+        import multiprocessing  # noqa: PLC0415
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     path = configure_logging()  # one handler per process, shared with the window
     try:

@@ -1,4 +1,7 @@
-"""`lpsa verify` in plain words: one paragraph per signature, then the verdict."""
+"""`lpsa verify` in plain words: one paragraph per signature, then the verdict on one line.
+
+The last line is ``DocumentVerdict.reason()``, the same words the window shows.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +10,19 @@ from typing import TYPE_CHECKING
 from lpsa_desktop.domain.periods import format_long_date
 
 if TYPE_CHECKING:
-    from lpsa_desktop.exporting.verification import SignatureReport, VerificationReport
-
-_AFTER = {
-    "none": "nothing has been added to the file",
-    "signatures": "only later signatures were added",
-    "other": "the document was CHANGED after this signature",
-}
+    from lpsa_desktop.exporting.verdict.model import DocumentVerdict, SignatureCheck
 
 
-def describe_verification(report: VerificationReport) -> str:
+def describe_verification(report: DocumentVerdict) -> str:
     count = len(report.signatures)
     lines = [f"{report.file}: {count} signature{'s' if count != 1 else ''}"]
-    if not count:
-        lines.append("  The file carries no digital signature, so there is nothing to verify.")
     for number, signature in enumerate(report.signatures, start=1):
-        lines += ["", *_signature(number, signature, trust_given=report.trust_given)]
-    lines += ["", _verdict(report)]
+        lines += ["", *_signature(number, signature)]
+    lines += ["", f"Result: {report.reason()}."]
     return "\n".join(lines)
 
 
-def _signature(number: int, s: SignatureReport, *, trust_given: bool) -> list[str]:
+def _signature(number: int, s: SignatureCheck) -> list[str]:
     when = (
         f"{format_long_date(s.signed_at)} at {s.signed_at:%H:%M} {s.signed_at.tzname() or ''}".rstrip()
         if s.signed_at
@@ -38,37 +33,29 @@ def _signature(number: int, s: SignatureReport, *, trust_given: bool) -> list[st
         f"{number}. {s.signatory} [{s.field}]: {verdict}",
         f"   Signed by {s.signer}, {when}.",
     ]
-    if s.problem:
-        lines.append(f"   The signature cannot be read: {s.problem}.")
-    elif s.intact:
+    if s.intact:
         lines.append("   Intact: yes, the signed content is exactly as it was signed.")
     else:
-        lines.append(
-            "   Intact: NO, the signed content has been altered or the signature is broken."
-        )
+        lines.append(f"   Intact: NO, the signature {s.problem or 'is broken'}.")
+    if s.in_block:
+        lines.append("   In its block: yes, the certificate names this block's signatory.")
+    elif s.block_problem:
+        lines.append(f"   In its block: NO, {s.block_problem}.")
     if s.trusted:
-        lines.append("   Trusted: yes, the certificate is one you gave with --trust.")
-    elif trust_given:
-        lines.append("   Trusted: NO, the certificate is none of those given with --trust.")
-    else:
-        lines.append("   Trusted: not checked (give the signer's certificate with --trust).")
-    lines.append(f"   After it: {_AFTER[s.later_changes]}.")
+        lines.append(
+            "   Trusted: yes, the certificate is on the trust list (or given with --trust)."
+        )
+    elif s.intact:
+        print_fp = f" (SHA-256 {s.fingerprint})" if s.fingerprint else ""
+        lines.append(f"   Trusted: NO, the certificate{print_fp} is not on the trust list.")
+    if s.changes:
+        lines.append("   After it: the document was CHANGED: " + "; ".join(s.changes) + ".")
+    elif s.later_signatures:
+        lines.append("   After it: only the signatures of " + "; ".join(s.later_signatures) + ".")
+    elif s.intact:
+        lines.append("   After it: nothing has been added to the file.")
     if s.certified:
         lines.append("   It certifies the document: only further signatures are allowed after it.")
     if s.reason:
         lines.append(f"   Reason given: {s.reason}.")
     return lines
-
-
-def _verdict(report: VerificationReport) -> str:
-    if not report.signatures:
-        return "Result: NOT VERIFIED (no signatures)."
-    broken = [s for s in report.signatures if not s.valid]
-    if broken:
-        return f"Result: NOT VALID ({len(broken)} of {len(report.signatures)} signatures do not stand)."
-    untrusted = [s for s in report.signatures if not s.trusted]
-    if report.trust_given and untrusted:
-        return (
-            f"Result: NOT TRUSTED ({len(untrusted)} signer(s) not among the --trust certificates)."
-        )
-    return "Result: VALID (every signature stands; the document is as it was signed)."

@@ -24,6 +24,8 @@ class SignatureSlot:
     position: str
     organisation: str
     signed: bool
+    declared: bool = False
+    """The field carries the export's signatory entry: a block the agreement declared."""
 
     @property
     def label(self) -> str:
@@ -45,6 +47,7 @@ def signature_slots(reader: Any) -> list[SignatureSlot]:
                 position=str(info.get("/Position", "")),
                 organisation=str(info.get("/Organisation", "")),
                 signed=value is not None,
+                declared=field.get(SIGNATORY_KEY) is not None,
             )
         )
     return sorted(slots, key=lambda slot: slot.order)

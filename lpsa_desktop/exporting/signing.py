@@ -32,7 +32,7 @@ from lpsa_desktop.exporting.files import write_atomically
 from lpsa_desktop.exporting.identity import Identity
 from lpsa_desktop.exporting.pyhanko_logging import route_pyhanko_logging
 from lpsa_desktop.exporting.sig_fields import SignatureSlot, find_slot, signature_slots
-from lpsa_desktop.exporting.verification import check_signatures
+from lpsa_desktop.exporting.verdict.analysis import verify_bytes
 
 STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"
 STAMP_TIME = "%d %B %Y, %H:%M %Z"
@@ -141,8 +141,10 @@ def _choose_slot(slots: list[SignatureSlot], wanted: str, *, certify: bool) -> S
 
 
 def _refuse_if_altered(data: bytes, name: str) -> None:
-    for report in check_signatures(data, name=name):
-        if not report.valid:
+    # The same verdict as `lpsa verify`, in this process: the signer chose this file and
+    # pyHanko parses it to sign anyway. Trust is the verifier's question, not the signer's.
+    for report in verify_bytes(data, name=name).signatures:
+        if not report.stands:
             raise SigningError(
                 f"the signature of {report.signatory} in {name} no longer stands "
                 "(the document was changed after it was signed); it will not be signed"

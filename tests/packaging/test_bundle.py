@@ -79,7 +79,7 @@ def test_the_bundled_command_line_does_the_whole_round(bundle: Path, tmp_path: P
         "--passphrase-file", "pass.txt", "--signatory", "David Pennington",
     )  # fmt: skip
     assert sign.returncode == 0, sign.stderr
-    verify = _lpsa(bundle, tmp_path, "verify", "signed.pdf", "--json")
+    verify = _lpsa(bundle, tmp_path, "verify", "signed.pdf", "--json", "--trust", "me.pem")
     assert verify.returncode == 0, verify.stderr
     assert '"all_intact": true' in verify.stdout
 

@@ -14,7 +14,7 @@ from tests.ui.conftest import WAIT_MS, OpenWindow
 from tests.ui.documents import PASSPHRASE, make_identity
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.sign_dialog import SignDialog, signed_name
-from ui.dialogs.verify_dialog import VerifyDialog
+from ui.dialogs.verify_dialog import BAD, DOUBT, GOOD, VerifyDialog
 from ui.printing import agreement_html
 
 
@@ -113,19 +113,25 @@ def test_verify_says_in_plain_words_whether_to_trust_the_document(
     identity = make_identity(tmp_path)
     sign(opened, identity.identity, PASSPHRASE)
     signed = signed_name(pdf)
-    assert "can be trusted" in verify(opened, signed, identity.certificate).verdict.text()
-    assert "Unchanged since signing" in verify(opened, signed).verdict.text()
+    trusted = verify(opened, signed, identity.certificate).verdict.text()
+    assert "VALID: the signature is intact, in its signatory's block" in trusted
+    assert GOOD in trusted
+    untrusted = verify(opened, signed).verdict.text()  # untrusted is not valid
+    assert "NOT TRUSTED: not on the trust list: David Pennington" in untrusted
+    assert DOUBT in untrusted
     unsigned = verify(opened, pdf).verdict.text()
-    assert "no digital signature" in unsigned
+    assert "NOT SIGNED: the file carries no digital signature" in unsigned
     data = signed.read_bytes()
     altered = tmp_path / "altered.pdf"
     altered.write_bytes(
         data.replace(b"Bath and North East Somerset", b"Bath and North West Somerset", 1)
     )
-    assert "Do not trust" in verify(opened, altered, identity.certificate).verdict.text()
+    broken = verify(opened, altered, identity.certificate).verdict.text()
+    assert "SIGNATURE BROKEN" in broken and BAD in broken
     appended = tmp_path / "appended.pdf"
     appended.write_bytes(data + b"\n% added after signing\n")
-    assert "Do not trust" in verify(opened, appended, identity.certificate).verdict.text()
+    modified = verify(opened, appended, identity.certificate).verdict.text()
+    assert "MODIFIED AFTER SIGNING" in modified and BAD in modified
 
 
 def test_a_pdf_dropped_on_the_window_is_verified(opened: OpenWindow, tmp_path: Path) -> None:
@@ -134,14 +140,14 @@ def test_a_pdf_dropped_on_the_window_is_verified(opened: OpenWindow, tmp_path: P
     dialog = opened.controller.files.dialog
     assert isinstance(dialog, VerifyDialog)
     opened.qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
-    assert "no digital signature" in dialog.verdict.text()
+    assert "NOT SIGNED" in dialog.verdict.text()
     dialog.reject()
 
 
 def test_a_file_that_is_not_a_pdf_cannot_be_checked(opened: OpenWindow, tmp_path: Path) -> None:
     fake = tmp_path / "fake.pdf"
     fake.write_text("hello")
-    assert "Cannot check this file" in verify(opened, fake).verdict.text()
+    assert "REFUSED: not a PDF" in verify(opened, fake).verdict.text()
     assert opened.faults.errors == []
 
 

@@ -92,5 +92,7 @@ def test_a_negotiation_meeting(
     assert isinstance(checker, VerifyDialog)
     checker.trust.set_path(identity.certificate)
     checker.check()
-    qtbot.waitUntil(lambda: "can be trusted" in checker.verdict.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "VALID: the signature is intact" in checker.verdict.text(), timeout=WAIT_MS
+    )
     assert opened.faults.errors == []

@@ -86,10 +86,16 @@ def test_keygen_sign_sign_verify_round_trip(capsys: pytest.CaptureFixture[str], 
     assert first["signed_at"][:4].isdigit() and "T" in first["signed_at"]
 
     code, out, _ = run(capsys, "verify", str(work / "s2.pdf"))
+    assert code == 1  # untrusted is not valid
+    assert "1. Cllr Margaret Hollis (Leader of the Council) [Signatory1]: NOT VALID" in out
+    assert "After it: only the signatures of David Pennington (Chief Executive)" in out
+    assert "Trusted: NO" in out and "Result: NOT TRUSTED: not on the trust list" in out
+
+    code, out, _ = run(capsys, "verify", str(work / "s2.pdf"),
+                       "--trust", str(work / "leader.pem"), "--trust", str(work / "chief.pem"))  # fmt: skip
     assert code == 0
     assert "1. Cllr Margaret Hollis (Leader of the Council) [Signatory1]: VALID" in out
-    assert "only later signatures were added" in out and "Trusted: not checked" in out
-    assert "Result: VALID" in out
+    assert "Result: VALID: the 2 signatures are intact" in out
 
 
 def test_verify_fails_with_exit_1_when_a_signature_does_not_stand(
@@ -102,7 +108,7 @@ def test_verify_fails_with_exit_1_when_a_signature_does_not_stand(
     (work / "bad.pdf").write_bytes(bytes(data))
     code, out, err = run(capsys, "verify", str(work / "bad.pdf"))
     assert code == 1
-    assert "NOT VALID" in out and "Intact: NO" in out
+    assert "NOT VALID" in out and "Intact: NO" in out and "Result: SIGNATURE BROKEN" in out
     assert "Traceback" not in err and "pyhanko" not in err.lower()
     code, out, _ = run(capsys, "verify", str(work / "bad.pdf"), "--json")
     assert code == 1 and json.loads(out)["all_intact"] is False
@@ -123,7 +129,7 @@ def test_an_unsigned_or_unreadable_file_does_not_verify(
     assert code == 1 and "no digital signature" in out
     (work / "x.pdf").write_text("hello")
     code, _, err = run(capsys, "verify", str(work / "x.pdf"))
-    assert code == 1 and "is not a readable PDF" in err and len(err.strip().splitlines()) == 1
+    assert code == 1 and "REFUSED: not a PDF" in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("option", ["--passphrase", "--passphrase=", "--pass", "--passphrase-fi"])

@@ -46,7 +46,8 @@ def test_trust_is_granted_per_certificate(
 ) -> None:
     untrusted = verify_pdf(signed_twice)
     assert [s.trusted for s in untrusted.signatures] == [False, False]
-    assert untrusted.all_intact and untrusted.passed  # nothing asked to be trusted
+    assert untrusted.all_intact and not untrusted.passed  # untrusted is not valid
+    assert untrusted.reason().startswith("NOT TRUSTED: not on the trust list: Cllr Margaret")
     partly = verify_pdf(signed_twice, [identities[0].certificate])
     assert [s.trusted for s in partly.signatures] == [True, False]
     assert partly.all_intact and not partly.passed
@@ -91,7 +92,7 @@ def test_signing_out_of_turn_is_allowed_and_reported(
     identity = load_identity(identities[1].identity, PASSPHRASE)
     result = sign_pdf(demo_pdf, tmp_path / "s.pdf", identity, "David Pennington")
     assert result.ahead_of == ("Cllr Margaret Hollis (Leader of the Council)",)
-    assert verify_pdf(tmp_path / "s.pdf").passed
+    assert verify_pdf(tmp_path / "s.pdf", [identities[1].certificate]).passed
 
 
 def test_a_pdf_without_signature_fields_cannot_be_signed(
