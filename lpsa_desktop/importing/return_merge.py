@@ -43,6 +43,8 @@ class MergeResult:
     agreement: Agreement
     issues: list[ImportIssue]
     rejected: list[RejectedRow]
+    matched_refs: set[str] = dataclasses.field(default_factory=set)
+    """Stored refs of indicators the file's rows named only by their target's ref."""
 
 
 def merge_return(
@@ -56,10 +58,11 @@ def merge_return(
     targets = list(base.targets)
     positions = {t.ref: i for i, t in enumerate(targets)}
     places = _PlacesShown()
+    matched: set[str] = set()
     for entry in ret.targets_table.targets:
         if council is not None and entry.council not in (None, council):
             continue
-        merged = _merge_target(entry, by_ref.get(entry.ref), checker, places)
+        merged = _merge_target(entry, by_ref.get(entry.ref), checker, places, matched)
         if merged is None:
             continue
         if entry.ref in positions:
@@ -69,7 +72,7 @@ def merge_return(
             targets.append(merged)
     freedoms = _merge_freedoms(ret, council, base.freedoms)
     agreement = dataclasses.replace(base, targets=tuple(targets), freedoms=freedoms)
-    return MergeResult(agreement, checker.issues, checker.rejected)
+    return MergeResult(agreement, checker.issues, checker.rejected, matched)
 
 
 def _new_agreement(
@@ -144,7 +147,11 @@ def _agreement_fields(
 
 
 def _merge_target(
-    entry: TargetEntry, existing: Target | None, checker: IndicatorChecker, places: _PlacesShown
+    entry: TargetEntry,
+    existing: Target | None,
+    checker: IndicatorChecker,
+    places: _PlacesShown,
+    matched: set[str],
 ) -> Target | None:
     title = entry.values.get("title") or (existing.title if existing else "")
     indicators = list(existing.indicators) if existing else []
@@ -152,6 +159,11 @@ def _merge_target(
     accept = checker.accept
     for row in entry.indicators:
         at = positions.get(row.ref)
+        if at is None and row.ref == entry.ref and indicators:
+            at = _own_indicator_of(entry, indicators, checker)
+            if at is None:
+                continue
+            matched.add(indicators[at].ref)
         old = None if at is None else indicators[at]
         merged = _merge_indicator(row.values, row.ref, old, title, places)
         if not accept(entry.ref, row, merged, old):
@@ -165,6 +177,27 @@ def _merge_target(
         # Every row of the target was refused: its target-level cells came from those rows.
         return existing
     return _target_made(entry, existing, tuple(indicators))
+
+
+def _own_indicator_of(
+    entry: TargetEntry, stored: list[Indicator], checker: IndicatorChecker
+) -> int | None:
+    """The stored indicator a row holding only its target's ref stands for ('2', or a blank
+    sub-target, on target 2's row): the target's only indicator, whatever its stored ref
+    (an older import may have called it 2a or 2.2), so that a re-import never plans a second
+    copy of it. When the stored target has several, the row could be any of them: it is
+    refused, naming them (None)."""
+    if len(stored) == 1 and len(entry.indicators) == 1:
+        return 0
+    row = entry.indicators[0] if len(entry.indicators) == 1 else None
+    row = next(r for r in entry.indicators if r.ref == entry.ref) if row is None else row
+    refs = ", ".join(i.ref for i in stored)
+    checker.refuse(
+        row,
+        f"target {entry.ref} holds indicators {refs} in the store and this row gives only "
+        f"the target's ref: say which indicator it is in the Sub-target column",
+    )
+    return None
 
 
 def _target_made(

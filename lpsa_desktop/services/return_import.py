@@ -68,7 +68,8 @@ def _plan(
                     before=current,
                     after=merged.agreement,
                     changes=diff_agreements(current, merged.agreement),
-                    file_indicators={i.ref for t in entries for i in t.indicators},
+                    file_indicators={i.ref for t in entries for i in t.indicators}
+                    | merged.matched_refs,
                     file_targets={t.ref for t in entries},
                 )
             )
