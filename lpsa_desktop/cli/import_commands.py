@@ -9,6 +9,7 @@ from typing import Any
 
 from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
 from lpsa_desktop.cli.output import print_json, table
+from lpsa_desktop.cli.progress_line import callback_of, progress_line
 from lpsa_desktop.cli.store_access import open_store
 from lpsa_desktop.domain.rounds import Party
 from lpsa_desktop.importing.import_plan import ImportPlan
@@ -41,6 +42,11 @@ def register(commands: Any) -> None:
         help="read the column HEADER as FIELD ('ignore' skips it); repeatable",
     )
     importing.add_argument("--save-mapping", metavar="NAME", help="save the columns as read")
+    importing.add_argument(
+        "--clear-blanks",
+        action="store_true",
+        help="a blank cell clears the stored value (by default it is left as stored)",
+    )
     importing.add_argument(
         "--accept-rejects",
         action="store_true",
@@ -87,8 +93,20 @@ def run_import(args: argparse.Namespace) -> int:
     check_fields(overrides)
     status = EXIT_OK
     results = []
+    line = progress_line(json_output=args.json)
     for path in args.files:
-        plan = plan_import(store, path, agreement=args.agreement, overrides=overrides or None)
+        try:
+            plan = plan_import(
+                store,
+                path,
+                agreement=args.agreement,
+                overrides=overrides or None,
+                clear_blanks=args.clear_blanks,
+                progress=callback_of(line),
+            )
+        finally:
+            if line is not None:
+                line.clear()
         if args.save_mapping:
             save_mapping(store, args.save_mapping, plan.column_mapping, plan.layout)
         if args.rejects and plan.rejected:

@@ -34,6 +34,7 @@ from lpsa_desktop.importing.errors import DamagedWorkbookError, EncryptedWorkboo
 from lpsa_desktop.importing.file_kind import FileKind, sniff_file
 from lpsa_desktop.importing.number_formats import percent_styles
 from lpsa_desktop.importing.ods_scan import scan_ods
+from lpsa_desktop.importing.sheet_dimension import declared_rows
 from lpsa_desktop.importing.sheet_extent import Unproven, check_extent
 from lpsa_desktop.importing.sheet_scan import SheetScan, scan_sheet
 from lpsa_desktop.importing.side_by_side import side_by_side
@@ -54,6 +55,8 @@ class SheetGrid:
     merged: list[Merge] = field(default_factory=list)
     has_formats: bool = True
     """False where the file gives no number formats (.xls): percentages cannot be seen."""
+    row_count: int | None = None
+    """How many rows the sheet has (None: not known), for progress only."""
 
     def peek(self, count: int) -> list[list[Raw]]:
         """The first ``count`` rows, left in place for whoever reads the rows next."""
@@ -133,6 +136,7 @@ class WorkbookSource:
             scan=scan,
             merged=list(merged),
             has_formats=self.kind is not FileKind.XLS,
+            row_count=sheet.end[0] + 1 if sheet.end else 0,
         )
 
     def _load_in_pieces(self, name: str) -> SheetGrid | None:
@@ -168,6 +172,7 @@ class WorkbookSource:
             rows=sheet_pieces.piece_rows(split.pieces, lambda f: self._piece(f, name)),
             scan=scan,
             merged=split.merged,
+            row_count=declared_rows(self._archive, part),
         )
 
     def _helper(self) -> sheet_pieces.Helper:
