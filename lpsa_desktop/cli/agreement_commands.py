@@ -14,13 +14,6 @@ from lpsa_desktop.domain.periods import format_date
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.serialization import agreement_to_dict
 from lpsa_desktop.domain.validation import validate_agreement
-from lpsa_desktop.services.agreement_queries import (
-    agreement_history,
-    list_agreements,
-    load_agreement,
-)
-from lpsa_desktop.services.demo import add_demo_agreement
-from lpsa_desktop.services.officer import current_officer, set_officer
 
 
 def register(commands: Any) -> None:
@@ -51,12 +44,17 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.demo import add_demo_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     print(add_demo_agreement(store, officer=current_officer(store)))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import list_agreements  # noqa: PLC0415
+
     summaries = list_agreements(open_store(args))
     if args.json:
         print_json(
@@ -94,6 +92,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+
     agreement = load_agreement(open_store(args), args.agreement)
     if args.json:
         print_json(agreement_to_dict(agreement))
@@ -166,6 +166,8 @@ def describe(agreement: Agreement) -> str:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import agreement_history, load_agreement  # noqa: PLC0415
+
     store = open_store(args)
     agreement = load_agreement(store, args.agreement)
     events = agreement_history(store, agreement.ref, limit=args.limit)
@@ -185,6 +187,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_officer(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.officer import current_officer, set_officer  # noqa: PLC0415
+
     store = open_store(args)
     if args.name:
         set_officer(store, args.name)

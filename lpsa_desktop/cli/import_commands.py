@@ -5,21 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
 from lpsa_desktop.cli.output import print_json, table
-from lpsa_desktop.cli.progress_line import callback_of, progress_line
 from lpsa_desktop.cli.store_access import open_store
 from lpsa_desktop.domain.rounds import Party
-from lpsa_desktop.importing.import_plan import ImportPlan
-from lpsa_desktop.importing.rejects_workbook import write_rejects
-from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping
-from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
-from lpsa_desktop.services.officer import current_officer
-from lpsa_desktop.services.return_import import RoundRequest, apply_plan, plan_import
-from lpsa_desktop.services.return_template import write_return_template
-from lpsa_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from lpsa_desktop.importing.import_plan import ImportPlan
+    from lpsa_desktop.storage.store import Store
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -87,6 +81,12 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from lpsa_desktop.cli.import_plan_text import plan_json, plan_text  # noqa: PLC0415
+    from lpsa_desktop.cli.progress_line import callback_of, progress_line  # noqa: PLC0415
+    from lpsa_desktop.importing.rejects_workbook import write_rejects  # noqa: PLC0415
+    from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping  # noqa: PLC0415
+    from lpsa_desktop.services.return_import import plan_import  # noqa: PLC0415
+
     store = open_store(args)
     overrides = load_mapping(store, args.mapping) if args.mapping else {}
     overrides.update(dict(args.map))
@@ -126,6 +126,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _maybe_apply(store: Store, plan: ImportPlan, args: argparse.Namespace) -> list[int] | None:
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+    from lpsa_desktop.services.return_import import RoundRequest, apply_plan  # noqa: PLC0415
+
     if args.dry_run or not plan.has_changes:
         return None
     if plan.has_errors and not args.accept_rejects:
@@ -166,12 +169,16 @@ def _rejects_path(out: Path, source: Path, count: int) -> Path:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.return_template import write_return_template  # noqa: PLC0415
+
     agreement = write_return_template(open_store(args), args.agreement, args.out)
     print(f"Wrote the return template of {agreement.ref} to {args.out}")
     return EXIT_OK
 
 
 def run_imports(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.import_batches import list_import_batches  # noqa: PLC0415
+
     store = open_store(args)
     ref = None
     if args.agreement:
@@ -193,6 +200,9 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_revert(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.import_batches import revert_import_batch  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     changes = revert_import_batch(store, args.batch, officer=current_officer(store))
     print(f"Reverted import batch {args.batch}: {len(changes)} change(s) undone.")
