@@ -14,7 +14,7 @@ bash "$ROOT/scripts/bootstrap.sh"
 if [ "$(uname -s)" = "Linux" ]; then
   mkdir -p "$DIST/lpsa-desk/share/applications" "$DIST/lpsa-desk/share/icons/hicolor/256x256/apps"
   cp "$ROOT/packaging/linux/lpsa-desk.desktop" "$DIST/lpsa-desk/share/applications/"
-  cp "$ROOT/lpsa_desktop/resources/icons/lpsa-desk.png" \
+  cp "$ROOT/resources/icons/lpsa-desk.png" \
      "$DIST/lpsa-desk/share/icons/hicolor/256x256/apps/lpsa-desk.png"
 fi
 echo "built: $DIST/lpsa-desk"

@@ -8,13 +8,16 @@ the window receives a summary made of plain strings and numbers, and sends "appl
 officer presses Apply. The child runs the same services as ``lpsa import``.
 
 Messages (tuples over a multiprocessing Connection):
-    window → child: ("plan", path, agreement | None), ("apply", officer, accept_rejects)
-    child → window: ("planned", PlanSummary), ("applied", batch ids),
+    window → child: ("plan", path, agreement | None, clear_blanks),
+                    ("apply", officer, accept_rejects)
+    child → window: ("progress", fraction | None, text) while planning, then
+                    ("planned", PlanSummary), ("applied", batch ids),
                     ("refused", message), ("fault", traceback text)
 """
 
 from __future__ import annotations
 
+import time
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -23,6 +26,7 @@ from typing import Any
 
 ChangeRow = tuple[str, str, str, str, str]
 IssueRow = tuple[bool, str, str, str, str]
+_PROGRESS_INTERVAL_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class PlanSummary:
     issues: tuple[IssueRow, ...]
     rejected: int
     earlier_imports: tuple[tuple[int, str, str], ...]
+    left_as_stored: tuple[str, ...] = ()
+    """Stored values the file's blank cells leave alone ('target 2 / indicator 2 / actual')."""
 
     @property
     def errors(self) -> int:
@@ -78,6 +84,7 @@ def summarise_plan(plan: Any) -> PlanSummary:
         earlier_imports=tuple(
             (e.batch_id, e.agreement_ref, e.imported_at) for e in plan.earlier_imports
         ),
+        left_as_stored=tuple(k for a in plan.agreements for k in a.left_as_stored),
     )
 
 
@@ -101,6 +108,20 @@ def _issue_row(issue: Any) -> IssueRow:
     )
 
 
+class _ProgressSender:
+    """Planning's progress sent to the window, at most about 20 times a second."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._last = 0.0
+
+    def __call__(self, progress: Any) -> None:
+        now = time.monotonic()
+        if now - self._last >= _PROGRESS_INTERVAL_S or progress.fraction == 1:
+            self._last = now
+            self._connection.send(("progress", progress.fraction, progress.text))
+
+
 def serve(connection: Connection, store_url: str) -> None:
     """The child's loop: answer each message until the window closes the connection."""
     # Imported here, in the child: the window's process never needs them for this.
@@ -118,8 +139,14 @@ def serve(connection: Connection, store_url: str) -> None:
                 return
             try:
                 if message[0] == "plan":
-                    _, path, agreement = message
-                    plan = plan_import(store, Path(path), agreement=agreement)
+                    _, path, agreement, clear_blanks = message
+                    plan = plan_import(
+                        store,
+                        Path(path),
+                        agreement=agreement,
+                        clear_blanks=clear_blanks,
+                        progress=_ProgressSender(connection),
+                    )
                     connection.send(("planned", summarise_plan(plan)))
                 elif message[0] == "apply":
                     _, officer, accept_rejects = message

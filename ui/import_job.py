@@ -26,6 +26,7 @@ class AppliedImport:
     path: Path
     agreement: str | None
     batch_ids: tuple[int, ...]
+    clear_blanks: bool = False
 
 
 class ImportChildError(RuntimeError):
@@ -40,9 +41,18 @@ class ImportJob:
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
-    def plan(self, path: Path, agreement: str | None, control: TaskControl) -> PlanSummary:
+    def plan(
+        self,
+        path: Path,
+        agreement: str | None,
+        control: TaskControl,
+        *,
+        clear_blanks: bool = False,
+    ) -> PlanSummary:
+        """Read and plan in the child; its progress (rows read of the sheet's rows, then
+        planning) is reported through ``control``."""
         control.report(None, f"Reading {path.name}")
-        summary: PlanSummary = self._ask(("plan", str(path), agreement), control)
+        summary: PlanSummary = self._ask(("plan", str(path), agreement, clear_blanks), control)
         return summary
 
     def apply(self, *, officer: str, accept_rejects: bool) -> tuple[int, ...]:
@@ -64,14 +74,21 @@ class ImportJob:
     def _ask(self, message: tuple[Any, ...], control: TaskControl | None) -> Any:
         connection = self._start()
         connection.send(message)
-        while not connection.poll(_POLL_S):
-            if control is not None and control.cancelled:
-                self._kill()  # reading only: nothing has been written
-                raise TaskCancelledError
-            if self._process is None or not self._process.is_alive():
-                self._connection = None
-                raise ImportChildError("the import's reading process stopped unexpectedly")
-        kind, payload = connection.recv()
+        while True:
+            while not connection.poll(_POLL_S):
+                if control is not None and control.cancelled:
+                    self._kill()  # reading only: nothing has been written
+                    raise TaskCancelledError
+                if self._process is None or not self._process.is_alive():
+                    self._connection = None
+                    raise ImportChildError("the import's reading process stopped unexpectedly")
+            kind, *payloads = connection.recv()
+            if kind != "progress":
+                break
+            if control is not None:
+                fraction, text = payloads
+                control.report(fraction, text)
+        (payload,) = payloads
         if kind == "refused":
             raise LpsaError(payload)
         if kind == "fault":
@@ -107,7 +124,9 @@ def reapply(
     """Import the same file again (redo after undo), if it is still the same file."""
     job = ImportJob(store_url)
     try:
-        summary = job.plan(applied.path, applied.agreement, control)
+        summary = job.plan(
+            applied.path, applied.agreement, control, clear_blanks=applied.clear_blanks
+        )
         if summary.sha256 != applied.summary.sha256:
             raise LpsaError(
                 f"{applied.path.name} has changed since it was imported: import it again"

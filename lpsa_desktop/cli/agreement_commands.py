@@ -16,14 +16,6 @@ from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.serialization import agreement_to_dict
 from lpsa_desktop.domain.validation import validate_agreement
 from lpsa_desktop.errors import NotFoundError
-from lpsa_desktop.services.agreement_lifecycle import copied_from
-from lpsa_desktop.services.agreement_queries import (
-    agreement_history,
-    list_agreements,
-    load_agreement,
-)
-from lpsa_desktop.services.demo import add_demo_agreement
-from lpsa_desktop.services.officer import current_officer, set_officer
 
 
 def register(commands: Any) -> None:
@@ -59,12 +51,17 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.demo import add_demo_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args, create=True)
     print(add_demo_agreement(store, officer=current_officer(store)))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import list_agreements  # noqa: PLC0415
+
     summaries = list_agreements(open_store(args))
     if args.json:
         print_json(
@@ -102,6 +99,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_lifecycle import copied_from  # noqa: PLC0415
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+
     store = open_store(args)
     agreement = load_agreement(store, args.agreement)
     if args.json:
@@ -179,6 +179,8 @@ def describe(agreement: Agreement) -> str:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import agreement_history, load_agreement  # noqa: PLC0415
+
     store = open_store(args)
     try:
         ref = load_agreement(store, args.agreement).ref
@@ -203,6 +205,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_officer(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.officer import current_officer, set_officer  # noqa: PLC0415
+
     store = open_store(args, create=True)
     if args.name:
         set_officer(store, args.name)

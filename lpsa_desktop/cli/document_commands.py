@@ -180,7 +180,13 @@ def run_verify(args: argparse.Namespace) -> int:
     from lpsa_desktop.exporting.verification import report_to_dict, verify_pdf
     from lpsa_desktop.services.trust_list import trusted_for_run
 
-    trusted = trusted_for_run(open_store(args), args.trust)
+    from lpsa_desktop.errors import StoreMissingError
+
+    try:
+        store = open_store(args)
+    except StoreMissingError:
+        store = None  # verifying needs no store: only the certificates given with --trust
+    trusted = trusted_for_run(store, args.trust)
     report = verify_pdf(args.file, trusted=trusted)
     if args.json:
         print_json(report_to_dict(report))

@@ -5,21 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lpsa_desktop.cli.arguments import row_id
-from lpsa_desktop.cli.import_plan_text import plan_json, plan_text
 from lpsa_desktop.cli.output import print_json, table
 from lpsa_desktop.cli.store_access import open_store
 from lpsa_desktop.domain.rounds import Party
-from lpsa_desktop.importing.import_plan import ImportPlan
-from lpsa_desktop.importing.rejects_workbook import write_rejects
-from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping
-from lpsa_desktop.services.import_batches import list_import_batches, revert_import_batch
-from lpsa_desktop.services.officer import current_officer
-from lpsa_desktop.services.return_import import RoundRequest, apply_plan, plan_import
-from lpsa_desktop.services.return_template import write_return_template
-from lpsa_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from lpsa_desktop.importing.import_plan import ImportPlan
+    from lpsa_desktop.storage.store import Store
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -42,6 +37,11 @@ def register(commands: Any) -> None:
         help="read the column HEADER as FIELD ('ignore' skips it); repeatable",
     )
     importing.add_argument("--save-mapping", metavar="NAME", help="save the columns as read")
+    importing.add_argument(
+        "--clear-blanks",
+        action="store_true",
+        help="a blank cell clears the stored value (by default it is left as stored)",
+    )
     importing.add_argument(
         "--accept-rejects",
         action="store_true",
@@ -82,14 +82,32 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from lpsa_desktop.cli.import_plan_text import plan_json, plan_text  # noqa: PLC0415
+    from lpsa_desktop.cli.progress_line import callback_of, progress_line  # noqa: PLC0415
+    from lpsa_desktop.importing.rejects_workbook import write_rejects  # noqa: PLC0415
+    from lpsa_desktop.services.column_mappings import check_fields, load_mapping, save_mapping  # noqa: PLC0415
+    from lpsa_desktop.services.return_import import plan_import  # noqa: PLC0415
+
     store = open_store(args, create=True)
     overrides = load_mapping(store, args.mapping) if args.mapping else {}
     overrides.update(dict(args.map))
     check_fields(overrides)
     status = EXIT_OK
     results = []
+    line = progress_line(json_output=args.json)
     for path in args.files:
-        plan = plan_import(store, path, agreement=args.agreement, overrides=overrides or None)
+        try:
+            plan = plan_import(
+                store,
+                path,
+                agreement=args.agreement,
+                overrides=overrides or None,
+                clear_blanks=args.clear_blanks,
+                progress=callback_of(line),
+            )
+        finally:
+            if line is not None:
+                line.clear()
         if args.save_mapping:
             save_mapping(store, args.save_mapping, plan.column_mapping, plan.layout)
         if args.rejects and plan.rejected:
@@ -109,6 +127,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _maybe_apply(store: Store, plan: ImportPlan, args: argparse.Namespace) -> list[int] | None:
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+    from lpsa_desktop.services.return_import import RoundRequest, apply_plan  # noqa: PLC0415
+
     if args.dry_run or not plan.has_changes:
         return None
     if plan.has_errors and not args.accept_rejects:
@@ -149,12 +170,16 @@ def _rejects_path(out: Path, source: Path, count: int) -> Path:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.return_template import write_return_template  # noqa: PLC0415
+
     agreement = write_return_template(open_store(args), args.agreement, args.out)
     print(f"Wrote the return template of {agreement.ref} to {args.out}")
     return EXIT_OK
 
 
 def run_imports(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.import_batches import list_import_batches  # noqa: PLC0415
+
     store = open_store(args)
     ref = None
     if args.agreement:
@@ -176,6 +201,9 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_revert(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.import_batches import revert_import_batch  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     changes = revert_import_batch(store, args.batch, officer=current_officer(store))
     print(f"Reverted import batch {args.batch}: {len(changes)} change(s) undone.")

@@ -48,6 +48,11 @@ def _agreement_lines(part: AgreementPlan) -> list[str]:
         kept = [f"target {r}" for r in part.targets_not_in_file]
         kept += [f"indicator {r}" for r in part.indicators_not_in_file]
         lines.append(f"  In the store, not read from this file (kept as stored): {_refs(kept)}")
+    if part.left_as_stored:
+        lines.append(
+            f"  {'Blank in the file, left as stored:':<34}{len(part.left_as_stored):>6}  "
+            f"{_refs(part.left_as_stored, 6)} (--clear-blanks clears them)"
+        )
     if not part.has_changes:
         lines.append("  No changes: the store already holds what this file says.")
     elif not part.is_new:
@@ -93,6 +98,7 @@ def plan_json(plan: ImportPlan) -> dict[str, Any]:
                 "indicators_changed": list(p.indicators_changed),
                 "targets_not_in_file": list(p.targets_not_in_file),
                 "indicators_not_in_file": list(p.indicators_not_in_file),
+                "left_as_stored": list(p.left_as_stored),
                 "changes": [
                     {
                         "kind": c.kind,

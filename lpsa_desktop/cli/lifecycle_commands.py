@@ -78,7 +78,7 @@ def run_new(args: argparse.Namespace) -> int:
     from lpsa_desktop.services.agreement_lifecycle import start_agreement
     from lpsa_desktop.services.officer import current_officer
 
-    store = open_store(args)
+    store = open_store(args, create=True)
     ref = start_agreement(
         store,
         councils=args.council,

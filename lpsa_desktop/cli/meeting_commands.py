@@ -11,18 +11,6 @@ from lpsa_desktop.cli.output import table
 from lpsa_desktop.cli.store_access import open_store
 from lpsa_desktop.domain.meetings import Meeting
 from lpsa_desktop.domain.periods import format_date
-from lpsa_desktop.services.agreement_queries import load_agreement
-from lpsa_desktop.services.meetings import (
-    add_action,
-    close_meeting,
-    get_meeting,
-    list_meetings,
-    mark_action_done,
-    open_meeting,
-    record_decision,
-)
-from lpsa_desktop.services.minutes import export_minutes
-from lpsa_desktop.services.officer import current_officer
 
 
 def register(commands: Any) -> None:
@@ -96,6 +84,9 @@ def register(commands: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.meetings import list_meetings  # noqa: PLC0415
+
     store = open_store(args)
     meetings = list_meetings(store, load_agreement(store, args.agreement).ref)
     if not meetings:
@@ -111,6 +102,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.meetings import open_meeting  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     ref = load_agreement(store, args.agreement).ref
     meeting = open_meeting(store, ref, held_on=args.date, place=args.place, attendees=args.attendee,
@@ -120,6 +115,9 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.meetings import record_decision  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     record_decision(
         store,
@@ -133,6 +131,9 @@ def run_decide(args: argparse.Namespace) -> int:
 
 
 def run_action(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.meetings import add_action  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     add_action(store, args.meeting, args.item, args.text, owner=args.owner, due=args.due,
                officer=current_officer(store), internal=args.internal)  # fmt: skip
@@ -140,12 +141,18 @@ def run_action(args: argparse.Namespace) -> int:
 
 
 def run_done(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.meetings import mark_action_done  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     mark_action_done(store, args.meeting, args.number - 1, officer=current_officer(store))
     return 0
 
 
 def run_close(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.meetings import close_meeting  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     meeting = close_meeting(store, args.meeting, officer=current_officer(store))
     print(f"closed; values agreed recorded as round {meeting.agreement_ref}:{meeting.round_number}")
@@ -153,11 +160,15 @@ def run_close(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.meetings import get_meeting  # noqa: PLC0415
+
     print(describe_meeting(get_meeting(open_store(args), args.meeting)))
     return 0
 
 
 def run_minutes(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.minutes import export_minutes  # noqa: PLC0415
+
     minutes = export_minutes(open_store(args), args.meeting, args.out)
     print(f"wrote {args.out}" + (" (draft: the meeting is still open)" if minutes.draft else ""))
     return 0

@@ -14,7 +14,6 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.money import format_money
 from lpsa_desktop.domain.reward import RewardResult
 from lpsa_desktop.domain.reward_report import reward_to_dict
-from lpsa_desktop.services.reward_service import reward_for
 
 _MISSING = {"", "n/a", "na", "none", "-", "–"}
 
@@ -45,6 +44,8 @@ def parse_actual(text: str) -> tuple[str, Decimal | None]:
 
 
 def run_reward(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.reward_service import reward_for  # noqa: PLC0415
+
     actuals = dict(args.actual)
     agreement, result = reward_for(open_store(args), args.agreement, actuals)
     if args.json:

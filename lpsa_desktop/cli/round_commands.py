@@ -16,10 +16,6 @@ from lpsa_desktop.domain.negotiation import status_tally
 from lpsa_desktop.domain.periods import format_date
 from lpsa_desktop.domain.rounds import Party
 from lpsa_desktop.errors import LpsaError
-from lpsa_desktop.services.agreement_queries import load_agreement
-from lpsa_desktop.services.negotiation_status import set_item_status, status_marks
-from lpsa_desktop.services.officer import current_officer
-from lpsa_desktop.services.rounds import compare_rounds, list_rounds, take_round
 
 
 def register(commands: Any) -> None:
@@ -73,6 +69,9 @@ def register(commands: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.rounds import list_rounds  # noqa: PLC0415
+
     store = open_store(args)
     ref = load_agreement(store, args.agreement).ref
     rounds = list_rounds(store, ref)
@@ -102,6 +101,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_take(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+    from lpsa_desktop.services.rounds import take_round  # noqa: PLC0415
+
     store = open_store(args)
     ref = load_agreement(store, args.agreement).ref
     taken = take_round(store, ref, name=args.name, party=Party(args.party), officer=current_officer(store),
@@ -111,6 +114,9 @@ def run_take(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.rounds import compare_rounds  # noqa: PLC0415
+
     (ref_a, a), (ref_b, b) = args.before, args.after
     store = open_store(args)
     ref = load_agreement(store, ref_a).ref
@@ -179,6 +185,10 @@ def describe_comparison(comparison: Comparison) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from lpsa_desktop.services.agreement_queries import load_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.negotiation_status import set_item_status, status_marks  # noqa: PLC0415
+    from lpsa_desktop.services.officer import current_officer  # noqa: PLC0415
+
     store = open_store(args)
     agreement = load_agreement(store, args.agreement)
     if args.expect and args.item is None:

@@ -1,7 +1,7 @@
 """Opening the store named by --db for one command.
 
-Only the commands that make something may create a store: ``demo``, ``import`` (which can
-add agreements), ``officer`` (setting the name) and ``restore``. Every other command only
+Only the commands that make something may create a store: ``demo``, ``new``, ``import``
+(which can add agreements), ``officer`` (setting the name), ``trust add`` and ``restore``. Every other command only
 reads or edits what exists, and a mistyped --db gets "no store at PATH" instead of a new,
 empty store and its folders.
 """

@@ -30,7 +30,7 @@ def register(commands: Any) -> None:
 def run_add(args: argparse.Namespace) -> int:
     from lpsa_desktop.services.trust_list import add_trusted
 
-    info, added = add_trusted(open_store(args), args.certificate)
+    info, added = add_trusted(open_store(args, create=True), args.certificate)
     state = "Now trusting" if added else "Already trusted:"
     print(f"{state} {info.label}")
     print(f"Certificate SHA-256: {info.sha256}")

@@ -11,13 +11,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from lpsa_desktop.importing.agreement_sheet import looks_like_agreement, read_agreement_sheet
+from lpsa_desktop.importing.calamine_errors import refusing_panics
 from lpsa_desktop.importing.column_mapping import fold_header
 from lpsa_desktop.importing.errors import NoTargetsSheetError
+from lpsa_desktop.importing.file_kind import check_regular_file
 from lpsa_desktop.importing.freedoms_sheet import looks_like_freedoms, read_freedoms_table
 from lpsa_desktop.importing.issues import ImportIssue
 from lpsa_desktop.importing.return_model import AgreementFields, CouncilReturn, TableRead
 from lpsa_desktop.importing.targets_sheet import looks_like_targets, read_targets_table
 from lpsa_desktop.importing.workbook_reader import SheetGrid, WorkbookSource
+from lpsa_desktop.progress import ProgressCallback, ignore_progress
 
 _SHEET_NAMES = {
     "agreement": ("Agreement", "Details", "Council", "Cover"),
@@ -35,14 +38,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_return(path: Path, *, overrides: Mapping[str, str] | None = None) -> CouncilReturn:
+def read_return(
+    path: Path,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    progress: ProgressCallback = ignore_progress,
+) -> CouncilReturn:
     """Read ``path`` as a council return. File-level problems raise ImportRefusedError;
-    cell and row problems are issues in the result."""
+    cell and row problems are issues in the result. ``progress`` hears the Targets rows
+    read of the sheet's rows."""
     file = path.name
+    check_regular_file(path)  # before hashing: a missing file or a pipe is refused plainly
     sha = file_sha256(path)
-    with WorkbookSource(path) as book:
+    with refusing_panics(file), WorkbookSource(path) as book:
         chosen = _choose_sheets(file, book)
-        targets = read_targets_table(file, chosen["targets"], overrides)
+        targets = read_targets_table(file, chosen["targets"], overrides, progress)
         agreement, issues = AgreementFields(), list[ImportIssue]()
         if "agreement" in chosen:
             agreement, issues = read_agreement_sheet(file, chosen["agreement"])

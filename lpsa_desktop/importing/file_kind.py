@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from enum import Enum
 from pathlib import Path
 
@@ -31,11 +32,31 @@ class FileKind(Enum):
     """An .xlsx saved with a password: Excel wraps it in an encrypted OLE2 file."""
 
 
+def check_regular_file(path: Path) -> int:
+    """The size of ``path``, refused unless it is a file that can be read: a missing file,
+    a folder, or a pipe or device named like a workbook (opening a pipe would wait forever
+    for a writer) are refused before anything opens it."""
+    name = path.name or str(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise NotASpreadsheetError(name, f"no such file (looked for {path})") from None
+    except OSError as exc:
+        raise NotASpreadsheetError(name, f"cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise NotASpreadsheetError(name, "is a folder, not a workbook: choose a file in it")
+    if not stat.S_ISREG(status.st_mode):
+        raise NotASpreadsheetError(
+            name, "is not a file but a pipe or device: save the workbook as a file and import that"
+        )
+    return status.st_size
+
+
 def sniff_file(path: Path) -> FileKind:
     """The workbook format of ``path``; NotASpreadsheetError for anything else."""
     name = path.name
+    size = check_regular_file(path)
     try:
-        size = path.stat().st_size
         with path.open("rb") as stream:
             head = stream.read(8)
             if head.startswith(_OLE2):

@@ -29,6 +29,8 @@ class AgreementPlan:
     freedoms_changed: tuple[str, ...] = ()
     targets_not_in_file: tuple[str, ...] = ()
     indicators_not_in_file: tuple[str, ...] = ()
+    left_as_stored: tuple[str, ...] = ()
+    """Stored values the file's blank cells leave alone ('target 2 / indicator 2 / actual')."""
 
     @property
     def is_new(self) -> bool:
@@ -48,6 +50,7 @@ class AgreementPlan:
             "freedoms_changed": len(self.freedoms_changed),
             "fields_changed": sum(1 for c in self.changes if c.kind == "changed"),
             "targets_not_in_file": len(self.targets_not_in_file),
+            "left_as_stored": len(self.left_as_stored),
         }
 
 
@@ -104,6 +107,7 @@ def summarise(
     changes: list[Change],
     file_indicators: set[str],
     file_targets: set[str],
+    left_as_stored: tuple[str, ...] = (),
 ) -> AgreementPlan:
     """Count what the plan adds, changes and leaves alone, indicator by indicator."""
     old_targets = {t.ref: t for t in before.targets} if before else {}
@@ -127,6 +131,7 @@ def summarise(
         ),
         targets_not_in_file=tuple(r for r in old_targets if r not in file_targets),
         indicators_not_in_file=_not_in_file(before, old_indicators, file_indicators, file_targets),
+        left_as_stored=left_as_stored,
     )
 
 

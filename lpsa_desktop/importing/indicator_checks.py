@@ -91,6 +91,12 @@ class IndicatorChecker:
         self._accepted.add(target)
         return True
 
+    def refuse(self, row: IndicatorEntry, message: str) -> None:
+        """Refuse a row for a reason of its own (not a domain rule): an error at its row."""
+        issue = self._located(row, "", Severity.ERROR, message, "ambiguous_ref")
+        self.issues.append(issue)
+        self.rejected.append(RejectedRow(self.table.sheet, row.row, row.raw, [issue.message]))
+
     def _plain(self, row: IndicatorEntry, indicator: Indicator, old: Indicator | None) -> bool:
         """No direction to infer and no percentages to doubt."""
         inferred = old is None and row.values.get("direction") is None

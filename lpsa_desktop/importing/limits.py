@@ -34,3 +34,11 @@ HEADER_SEARCH_ROWS = 30
 PROLOG_BYTES = 4096
 """How much of each XML part is searched for a document type declaration (it must come
 before the first element, so it sits at the very start of a real part)."""
+
+XLS_PROBE_BYTES = 640 * 1024 * 1024
+"""The memory (address space) of the child that opens an .xls first (``xls_probe``): the
+largest sheet read (160 MB in calamine's grid) and its strings three times over, and the
+child's Python; a file that needs more is refused."""
+
+XLS_PROBE_S = 60.0
+"""How long that child may take (a real .xls of 20,000 rows opens in 0.1 s)."""

@@ -1,5 +1,8 @@
 """Target and indicator refs as people write them: 'Target 1', '01', '1.' → '1';
-'1(a)', '1 a', '1.a' → '1a'; a sub-target column saying 'a' or '(a)' on target 1's row → '1a'."""
+'1(a)', '1 a', '1.a' → '1a'; a sub-target column saying 'a' or '(a)' on target 1's row → '1a'.
+A sub-target cell that repeats its target's ref ('2' on target 2's row, as many officers
+type for a single-indicator target) is the target's own ref, never '2.2': the importer
+never makes up a ref the file does not hold."""
 
 from __future__ import annotations
 
@@ -42,6 +45,8 @@ def parse_indicator_ref(raw: Raw, target: str) -> str:
     if type(raw) is str and len(raw) == 1 and raw.isalpha():
         return target + raw.lower()  # the usual sub-target column: 'a', 'b' …
     text = _clean(raw)
+    if repeats_target(text, target):
+        return target
     if text.startswith(target) and text[len(target) : len(target) + 1] in {".", " ", "(", ""}:
         rest = text[len(target) :].strip(" .()")
         if rest and rest.isalnum():
@@ -60,3 +65,12 @@ def parse_indicator_ref(raw: Raw, target: str) -> str:
             f"names target {own_target}, not target {target} of this row",
         )
     return own_ref or own_target
+
+
+def repeats_target(text: str, target: str) -> bool:
+    """Whether a sub-target cell's text ('2', '02', '2.', 'Target 2') is ``target`` itself."""
+    try:
+        own_target, own_ref = parse_target_ref(text)
+    except CellProblem:
+        return False
+    return own_ref is None and own_target == target

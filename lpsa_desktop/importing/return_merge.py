@@ -16,6 +16,7 @@ from lpsa_desktop.domain.agreement import (
     Target,
 )
 from lpsa_desktop.domain.enums import Direction, Generation, Severity, Unit
+from lpsa_desktop.importing.blank_cells import BlankCells
 from lpsa_desktop.importing.errors import ImportRefusedError
 from lpsa_desktop.importing.indicator_checks import IndicatorChecker
 from lpsa_desktop.importing.issues import ImportIssue
@@ -43,23 +44,38 @@ class MergeResult:
     agreement: Agreement
     issues: list[ImportIssue]
     rejected: list[RejectedRow]
+    matched_refs: set[str] = dataclasses.field(default_factory=set)
+    """Stored refs of indicators the file's rows named only by their target's ref."""
+    left_as_stored: list[str] = dataclasses.field(default_factory=list)
+    """Stored values a blank cell left alone ('target 2 / indicator 2 / actual')."""
 
 
 def merge_return(
-    ret: CouncilReturn, council: str | None, current: Agreement | None, *, ref: str
+    ret: CouncilReturn,
+    council: str | None,
+    current: Agreement | None,
+    *,
+    ref: str,
+    clear_blanks: bool = False,
 ) -> MergeResult:
-    """The agreement ``ref`` after laying over it the rows of ``council`` (None: all rows)."""
+    """The agreement ``ref`` after laying over it the rows of ``council`` (None: all rows).
+    A blank cell leaves the stored value as it is unless ``clear_blanks``."""
+    blanks = BlankCells(clear=clear_blanks)
     checker = IndicatorChecker(ret.file, ret.targets_table)
+    blanks.columns = {name: column for name, (column, _header) in checker.columns.items()}
     base = current or _new_agreement(ret, council, ref, checker.issues)
     base = _agreement_fields(ret, council, base, current is None)
     by_ref = {t.ref: t for t in base.targets}
     targets = list(base.targets)
     positions = {t.ref: i for i, t in enumerate(targets)}
     places = _PlacesShown()
+    matched: set[str] = set()
     for entry in ret.targets_table.targets:
         if council is not None and entry.council not in (None, council):
             continue
-        merged = _merge_target(entry, by_ref.get(entry.ref), checker, places)
+        merged = _merge_target(
+            entry, by_ref.get(entry.ref), checker, places, matched=matched, blanks=blanks
+        )
         if merged is None:
             continue
         if entry.ref in positions:
@@ -67,9 +83,9 @@ def merge_return(
         else:
             positions[entry.ref] = len(targets)
             targets.append(merged)
-    freedoms = _merge_freedoms(ret, council, base.freedoms)
+    freedoms = _merge_freedoms(ret, council, base.freedoms, blanks)
     agreement = dataclasses.replace(base, targets=tuple(targets), freedoms=freedoms)
-    return MergeResult(agreement, checker.issues, checker.rejected)
+    return MergeResult(agreement, checker.issues, checker.rejected, matched, blanks.kept)
 
 
 def _new_agreement(
@@ -144,7 +160,13 @@ def _agreement_fields(
 
 
 def _merge_target(
-    entry: TargetEntry, existing: Target | None, checker: IndicatorChecker, places: _PlacesShown
+    entry: TargetEntry,
+    existing: Target | None,
+    checker: IndicatorChecker,
+    places: _PlacesShown,
+    *,
+    matched: set[str],
+    blanks: BlankCells,
 ) -> Target | None:
     title = entry.values.get("title") or (existing.title if existing else "")
     indicators = list(existing.indicators) if existing else []
@@ -152,8 +174,16 @@ def _merge_target(
     accept = checker.accept
     for row in entry.indicators:
         at = positions.get(row.ref)
+        if at is None and row.ref == entry.ref and indicators:
+            at = _own_indicator_of(entry, indicators, checker)
+            if at is None:
+                continue
+            matched.add(indicators[at].ref)
         old = None if at is None else indicators[at]
         merged = _merge_indicator(row.values, row.ref, old, title, places)
+        if old is not None and _has_blank(row.values):
+            entity = f"target {entry.ref} / indicator {old.ref}"
+            blanks.lay_row(entity, merged.__dict__, row.values, old, row.raw)
         if not accept(entry.ref, row, merged, old):
             continue
         if at is None:
@@ -164,11 +194,41 @@ def _merge_target(
     if entry.indicators and not checker.accepted_any(entry.ref):
         # Every row of the target was refused: its target-level cells came from those rows.
         return existing
-    return _target_made(entry, existing, tuple(indicators))
+    return _target_made(entry, existing, tuple(indicators), blanks)
+
+
+def _has_blank(values: dict[str, Any]) -> bool:
+    """Whether a row has a blank cell (rare in a return: most rows are full)."""
+    held = values.values()
+    return None in held or "" in held
+
+
+def _own_indicator_of(
+    entry: TargetEntry, stored: list[Indicator], checker: IndicatorChecker
+) -> int | None:
+    """The stored indicator a row holding only its target's ref stands for ('2', or a blank
+    sub-target, on target 2's row): the target's only indicator, whatever its stored ref
+    (an older import may have called it 2a or 2.2), so that a re-import never plans a second
+    copy of it. When the stored target has several, the row could be any of them: it is
+    refused, naming them (None)."""
+    if len(stored) == 1 and len(entry.indicators) == 1:
+        return 0
+    row = entry.indicators[0] if len(entry.indicators) == 1 else None
+    row = next(r for r in entry.indicators if r.ref == entry.ref) if row is None else row
+    refs = ", ".join(i.ref for i in stored)
+    checker.refuse(
+        row,
+        f"target {entry.ref} holds indicators {refs} in the store and this row gives only "
+        f"the target's ref: say which indicator it is in the Sub-target column",
+    )
+    return None
 
 
 def _target_made(
-    entry: TargetEntry, existing: Target | None, indicators: tuple[Indicator, ...]
+    entry: TargetEntry,
+    existing: Target | None,
+    indicators: tuple[Indicator, ...],
+    blanks: BlankCells,
 ) -> Target:
     """The target with the entry's values laid over ``existing`` (None: a new one), made
     as ``_merge_indicator`` makes an indicator: the frozen ``__init__`` would set its 13
@@ -180,9 +240,11 @@ def _target_made(
     state.update(values)
     if existing is None:
         state["ref"] = entry.ref
+    else:
+        blanks.lay_target(state, entry, existing)
     state["indicators"] = indicators
     if "reserve" in values:
-        state["reserve"] = bool(values["reserve"])
+        state["reserve"] = bool(state["reserve"])
     if len(state) != len(_NEW_TARGET) or "ref" in values or "indicators" in values:
         return _target_made_plainly(entry, existing, indicators)
     return made
@@ -259,7 +321,10 @@ class _PlacesShown(dict[str, int]):
 
 
 def _merge_freedoms(
-    ret: CouncilReturn, council: str | None, current: tuple[FreedomRequest, ...]
+    ret: CouncilReturn,
+    council: str | None,
+    current: tuple[FreedomRequest, ...],
+    blanks: BlankCells,
 ) -> tuple[FreedomRequest, ...]:
     if ret.freedoms_table is None:
         return current
@@ -270,8 +335,11 @@ def _merge_freedoms(
             continue
         values = {k: v for k, v in entry.values.items() if k in _FREEDOM_FIELDS}
         if entry.ref in positions:
+            old = freedoms[positions[entry.ref]]
+            state = {**old.__dict__, **values}
+            blanks.lay_values(f"freedom {entry.ref}", state, values, old)
             freedoms[positions[entry.ref]] = dataclasses.replace(
-                freedoms[positions[entry.ref]], **values
+                old, **{name: state[name] for name in values}
             )
         else:
             values.setdefault("description", "")

@@ -36,6 +36,8 @@ class TargetGrouper:
         self.targets: dict[tuple[str | None, str], TargetEntry] = {}
         self._unnamed: set[int] = set()
         """The targets (by id) with an indicator that has no ref of its own (rare)."""
+        self._repeating: set[int] = set()
+        """The targets (by id) with a sub-target cell that repeats the target's ref."""
         self.indicator_rows: dict[tuple[str | None, str], int] = {}
         # Target refs repeat down a big sheet ('1' five times): parse each once.
         self._target_refs: dict[Any, tuple[str, str | None]] = {}
@@ -82,6 +84,8 @@ class TargetGrouper:
             return
         if not given:
             self._unnamed.add(id(target))
+        elif ref == target_ref:
+            self._repeating.add(id(target))
         target.indicators.append(
             IndicatorEntry(
                 row, target_ref, ref, indicator_values, read.enhancements[n], given, values
@@ -158,8 +162,11 @@ class TargetGrouper:
         )
 
     def finish(self) -> None:
-        """Several indicators of one target without refs of their own: 1a, 1b … in order."""
+        """Several indicators of one target without refs of their own: 1a, 1b … in order.
+        A target numbered 1, 2, 3 in its sub-target cells: the 1 is 1.1 beside 1.2, 1.3."""
         for target in self.table.targets:
+            if id(target) in self._repeating:
+                self._number_repeated(target)
             if id(target) not in self._unnamed or len(target.indicators) < 2:
                 continue
             unnamed = [i for i in target.indicators if not i.ref_given]
@@ -178,3 +185,18 @@ class TargetGrouper:
                     code="refs_assigned",
                 )
             )
+
+    def _number_repeated(self, target: TargetEntry) -> None:
+        """A sub-target cell repeating target 1's ref is the target's own indicator, unless
+        its other sub-target cells number it (1, 2, 3): then the cell's '1' is 1.1 as the
+        '2' is 1.2. Nothing is made up: each ref is the target's and its cell's."""
+        others = [i for i in target.indicators if i.ref != target.ref]
+        numbered = target.ref.isdigit() and bool(others)
+        for indicator in others:
+            rest = indicator.ref.removeprefix(target.ref + ".")
+            numbered = numbered and indicator.ref_given and rest != indicator.ref
+            numbered = numbered and rest.isdigit()
+        if numbered:
+            for indicator in target.indicators:
+                if indicator.ref == target.ref and indicator.ref_given:
+                    indicator.ref = f"{target.ref}.{target.ref}"

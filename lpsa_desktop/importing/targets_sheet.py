@@ -25,6 +25,7 @@ from lpsa_desktop.importing.return_model import RejectedRow, TableRead
 from lpsa_desktop.importing.table_rows import TableEnd, data_rows, locate_table, sheet_notes
 from lpsa_desktop.importing.target_grouping import TargetGrouper
 from lpsa_desktop.importing.workbook_reader import SheetGrid
+from lpsa_desktop.progress import Progress, ProgressCallback, ignore_progress
 
 REQUIRED = {"indicator", "target_ref", "target_title", "indicator_ref"}
 _PERIOD_FROM_HEADER = {"baseline": "baseline_period", "with": "end_period", "without": "end_period"}
@@ -37,8 +38,13 @@ def looks_like_targets(grid: SheetGrid) -> bool:
 
 
 def read_targets_table(
-    file: str, grid: SheetGrid, overrides: Mapping[str, str] | None = None
+    file: str,
+    grid: SheetGrid,
+    overrides: Mapping[str, str] | None = None,
+    progress: ProgressCallback = ignore_progress,
 ) -> TableRead:
+    """The sheet's rows as targets; ``progress`` hears the rows read of the sheet's rows
+    after each batch."""
     start = locate_table(grid, TARGET_ALIASES, REQUIRED, overrides)
     if start is None:
         raise NoTargetsSheetError(file, f"sheet {grid.name!r} has no header row of targets")
@@ -65,6 +71,7 @@ def read_targets_table(
     # A batch at a time: a big sheet's first rows are read while calamine still parses
     # its last ones (``sheet_pieces``), and the columns of only one batch are in memory.
     while batch := list(islice(rows, BATCH_ROWS)):
+        _report_rows(progress, file, batch[-1][0] + 1, grid.row_count)
         read = reader.read(batch, fixed)
         if grouper is None:
             grouper = TargetGrouper(file, grid.name, table, read.key_names, read.target_names)
@@ -75,9 +82,17 @@ def read_targets_table(
             grouper.add(row, values, read, n)
     if grouper is not None:
         grouper.finish()
+    if grid.row_count is not None:
+        _report_rows(progress, file, grid.row_count, grid.row_count)
     table.issues += reader.issues
     table.issues += sheet_notes(file, grid.name, grid, end)
     return table
+
+
+def _report_rows(progress: ProgressCallback, file: str, done: int, total: int | None) -> None:
+    total = None if total is None else max(total, done)  # a dimension may undercount
+    of = f" of {total:,}" if total is not None else ""
+    progress(Progress("reading", done, total, f"Reading {file}: row {done:,}{of}"))
 
 
 def _periods_from_headers(columns: tuple[Column, ...]) -> dict[str, Any]:

@@ -13,30 +13,27 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import cast
 
-from python_calamine import (
-    CalamineError,
-    CalamineSheet,
-    CalamineWorkbook,
-    PasswordError,
-    SheetVisibleEnum,
-)
+from python_calamine import CalamineSheet, CalamineWorkbook, SheetVisibleEnum
 
 from lpsa_desktop.importing import sheet_pieces
+from lpsa_desktop.importing.calamine_errors import calamine_errors
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.errors import DamagedWorkbookError, EncryptedWorkbookError
 from lpsa_desktop.importing.file_kind import FileKind, sniff_file
 from lpsa_desktop.importing.number_formats import percent_styles
 from lpsa_desktop.importing.ods_scan import scan_ods
+from lpsa_desktop.importing.sheet_dimension import declared_rows
 from lpsa_desktop.importing.sheet_extent import Unproven, check_extent
 from lpsa_desktop.importing.sheet_scan import SheetScan, scan_sheet
 from lpsa_desktop.importing.side_by_side import side_by_side
+from lpsa_desktop.importing.xls_probe import probe_xls, xls_path
 from lpsa_desktop.importing.zip_container import check_container
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
@@ -54,6 +51,8 @@ class SheetGrid:
     merged: list[Merge] = field(default_factory=list)
     has_formats: bool = True
     """False where the file gives no number formats (.xls): percentages cannot be seen."""
+    row_count: int | None = None
+    """How many rows the sheet has (None: not known), for progress only."""
 
     def peek(self, count: int) -> list[list[Raw]]:
         """The first ``count`` rows, left in place for whoever reads the rows next."""
@@ -105,8 +104,14 @@ class WorkbookSource:
             raise DamagedWorkbookError(self.file, f"has a damaged styles part ({exc})") from None
 
     def _open(self) -> CalamineWorkbook:
-        with self._calamine_errors("cannot be read as a workbook"), self.path.open("rb") as stream:
-            return CalamineWorkbook.from_filelike(stream)
+        if self.kind is FileKind.XLS:
+            what = "cannot be read as an Excel 97–2003 workbook (.xls)"
+            with xls_path(self.path) as path:
+                probe_xls(self.file, path)  # in a capped child: an abort cannot reach us
+                with calamine_errors(self.file, what):
+                    return CalamineWorkbook.from_path(str(path))
+        with calamine_errors(self.file, "cannot be read as a workbook"), self.path.open("rb") as f:
+            return CalamineWorkbook.from_filelike(f)
 
     def load(self, name: str) -> SheetGrid:
         if self.kind is FileKind.OOXML:
@@ -133,6 +138,7 @@ class WorkbookSource:
             scan=scan,
             merged=list(merged),
             has_formats=self.kind is not FileKind.XLS,
+            row_count=sheet.end[0] + 1 if sheet.end else 0,
         )
 
     def _load_in_pieces(self, name: str) -> SheetGrid | None:
@@ -168,6 +174,7 @@ class WorkbookSource:
             rows=sheet_pieces.piece_rows(split.pieces, lambda f: self._piece(f, name)),
             scan=scan,
             merged=split.merged,
+            row_count=declared_rows(self._archive, part),
         )
 
     def _helper(self) -> sheet_pieces.Helper:
@@ -184,17 +191,8 @@ class WorkbookSource:
             sheet = self._book.get_sheet_by_name(name)
             return sheet, sheet.merged_cell_ranges or []
 
-    @contextmanager
-    def _calamine_errors(self, damaged: str) -> Iterator[None]:
-        """calamine's errors as the importer's: a password, or ``damaged`` and why."""
-        try:
-            yield
-        except PasswordError:
-            raise EncryptedWorkbookError(
-                self.file, "is protected by a password: save it without one, then import it"
-            ) from None
-        except CalamineError as exc:
-            raise DamagedWorkbookError(self.file, f"{damaged} ({exc})") from None
+    def _calamine_errors(self, what: str) -> AbstractContextManager[None]:
+        return calamine_errors(self.file, what)
 
     def _part(self, name: str) -> str:
         part = self._sheet_parts.get(name)

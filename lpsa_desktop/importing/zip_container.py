@@ -1,7 +1,11 @@
 """The zip container of .xlsx/.xlsm/.ods, checked before any parser sees it.
 
 Everything here reads the zip's central directory or the first few KB of a part, so it
-costs nothing on a normal file. The sizes it trusts are the declared ones: calamine's zip
+costs nothing on a normal file. Parts are found as the format says, not by their usual
+names: the workbook through the package's ``_rels/.rels``, its sheets and styles through the
+workbook's own relationships; and a part's name written with backslashes (some zip tools
+on Windows) is the same part. A workbook saved as Strict Open XML or as a binary workbook
+(.xlsb) is refused with what to do instead. The sizes it trusts are the declared ones: calamine's zip
 reader refuses a part that grows past its declared size (measured: "File is larger than
 its declared uncompressed size"), and so does Python's zipfile (bad CRC).
 """
@@ -13,6 +17,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
@@ -35,7 +40,14 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+"""How a package's main part relationship type ends (transitional and strict alike)."""
+_STRICT = "http://purl.oclc.org/ooxml/"
+_STYLES = "/styles"
 _MB = 1_048_576
+SAVE_AS_XLSX = (
+    "save it as Excel Workbook (.xlsx) in Excel (File ▸ Save As ▸ Excel Workbook), then import that"
+)
 
 
 @dataclass(frozen=True)
@@ -54,15 +66,14 @@ def check_container(path: Path) -> ZipWorkbook:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_sizes(name, members)
-            names = {m.filename for m in members}
-            kind = _kind(name, archive, names)
+            names = _Names(members)
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(name, archive, member)
-            if kind is FileKind.ODS:
+            kind, main = _kind(name, archive, names)
+            if kind is FileKind.ODS or main is None:
                 return ZipWorkbook(kind, {}, None)
-            parts = _sheet_parts(name, archive)
-            styles = "xl/styles.xml" if "xl/styles.xml" in names else None
+            parts, styles = _sheet_parts(name, archive, names, main)
             return ZipWorkbook(kind, parts, styles)
     except zipfile.BadZipFile as exc:
         raise DamagedWorkbookError(
@@ -94,18 +105,59 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _kind(name: str, archive: zipfile.ZipFile, names: set[str]) -> FileKind:
-    if "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIME:
+class _Names:
+    """The zip's part names as the format writes them ('xl/workbook.xml') → as the zip
+    holds them (perhaps 'xl\\workbook.xml', or 'XL/Workbook.xml': part names ignore case)."""
+
+    def __init__(self, members: list[zipfile.ZipInfo]) -> None:
+        self._held: dict[str, str] = {}
+        for member in members:
+            self._held.setdefault(_normal(member.filename), member.filename)
+
+    def __contains__(self, part: str) -> bool:
+        return _normal(part) in self._held
+
+    def held(self, part: str) -> str | None:
+        return self._held.get(_normal(part))
+
+    def read(self, archive: zipfile.ZipFile, part: str) -> bytes:
+        held = self.held(part)
+        if held is None:
+            raise KeyError(part)
+        return archive.read(held)
+
+
+def _normal(part: str) -> str:
+    return posixpath.normpath(part.replace("\\", "/").lstrip("/")).lower()
+
+
+def _kind(name: str, archive: zipfile.ZipFile, names: _Names) -> tuple[FileKind, str | None]:
+    """The container's format and, for a workbook, its main part (the workbook's XML)."""
+    if "mimetype" in names and names.read(archive, "mimetype").strip() == _ODS_MIME:
         manifest = (
-            archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+            names.read(archive, "META-INF/manifest.xml")
+            if "META-INF/manifest.xml" in names
+            else b""
         )
         if b"encryption-data" in manifest:
             raise EncryptedWorkbookError(
                 name, "is protected by a password: save it without one, then import it"
             )
-        return FileKind.ODS
+        return FileKind.ODS, None
+    main = _main_part(name, archive, names)
+    if (main is not None and main.lower().endswith(".bin")) or "xl/workbook.bin" in names:
+        raise NotASpreadsheetError(
+            name,
+            f"is an Excel binary workbook (.xlsb), which LPSA Desk cannot read: {SAVE_AS_XLSX}",
+        )
+    if (
+        main is not None
+        and main.lower().endswith(".xml")
+        and not main.lower().startswith(("word/", "ppt/"))
+    ):
+        return FileKind.OOXML, main
     if "xl/workbook.xml" in names:
-        return FileKind.OOXML
+        return FileKind.OOXML, "xl/workbook.xml"
     if "word/document.xml" in names:
         raise NotASpreadsheetError(name, "is a Word document, not a workbook")
     if "ppt/presentation.xml" in names:
@@ -113,6 +165,37 @@ def _kind(name: str, archive: zipfile.ZipFile, names: set[str]) -> FileKind:
     if "mimetype" in names:
         raise NotASpreadsheetError(name, "is an OpenDocument file but not a spreadsheet")
     raise NotASpreadsheetError(name, "is a zip archive, not a workbook")
+
+
+def _main_part(name: str, archive: zipfile.ZipFile, names: _Names) -> str | None:
+    """The package's main part, from ``_rels/.rels`` (None when it names none)."""
+    if "_rels/.rels" not in names:
+        return None
+    root = _xml(name, names.read(archive, "_rels/.rels"), "package relationships")
+    for rel in root.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+            return _resolve("", rel.get("Target", ""))
+    return None
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship's target as a part name: absolute ('/xl/a.xml') or from ``folder``."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _xml(name: str, data: bytes, what: str) -> Any:
+    try:
+        return ElementTree.fromstring(data)
+    except DefusedXmlException:
+        raise UnsafeWorkbookError(
+            name, "declares XML entities, which no workbook needs: refused as unsafe"
+        ) from None
+    except ElementTree.ParseError:
+        raise DamagedWorkbookError(
+            name, f"is damaged: its {what} cannot be read (the file may be incomplete)"
+        ) from None
 
 
 def _check_prolog(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
@@ -128,25 +211,39 @@ def _check_prolog(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) 
         )
 
 
-def _sheet_parts(name: str, archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → the zip part holding its XML, from workbook.xml and its relationships."""
+def _sheet_parts(
+    name: str, archive: zipfile.ZipFile, names: _Names, main: str
+) -> tuple[dict[str, str], str | None]:
+    """Sheet name → the zip member holding its XML, and the styles member (None: none),
+    from the workbook part and its relationships."""
+    folder, base = posixpath.split(main)
+    rels_part = posixpath.join(folder, "_rels", f"{base}.rels")
     try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels_xml = archive.read("xl/_rels/workbook.xml.rels")
-        rels = ElementTree.fromstring(rels_xml)
+        book_xml = names.read(archive, main)
+        rels_xml = names.read(archive, rels_part)
     except KeyError as exc:
-        raise DamagedWorkbookError(name, f"is missing a required part ({exc})") from None
-    except DefusedXmlException:
-        raise UnsafeWorkbookError(
-            name, "declares XML entities, which no workbook needs: refused as unsafe"
+        raise DamagedWorkbookError(
+            name, f"is damaged: a part every workbook has is missing ({exc.args[0]})"
         ) from None
-    except ElementTree.ParseError as exc:
-        raise DamagedWorkbookError(name, f"has a damaged workbook part ({exc})") from None
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_REL_NS}Relationship")}
+    book = _xml(name, book_xml, "list of sheets")
+    if book.tag.startswith("{" + _STRICT):
+        raise NotASpreadsheetError(
+            name, f"is saved as Strict Open XML, which LPSA Desk cannot read: {SAVE_AS_XLSX}"
+        )
+    rels = _xml(name, rels_xml, "list of parts")
+    targets: dict[str | None, str] = {}
+    styles: str | None = None
+    for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        part = _resolve(folder, rel.get("Target", ""))
+        targets[rel.get("Id")] = part
+        if rel.get("Type", "").endswith(_STYLES):
+            styles = names.held(part)
     parts: dict[str, str] = {}
     for sheet in book.iter(f"{_MAIN_NS}sheet"):
         target = targets.get(sheet.get(f"{_REL_NS}id"))
-        if target:
-            resolved = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            parts[sheet.get("name", "")] = posixpath.normpath(resolved)
-    return parts
+        held = names.held(target) if target else None
+        if held is not None:
+            parts[sheet.get("name", "")] = held
+    return parts, styles

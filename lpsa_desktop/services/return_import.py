@@ -24,6 +24,7 @@ from lpsa_desktop.importing.gc_pause import cycle_collector_paused
 from lpsa_desktop.importing.import_plan import EarlierImport, ImportPlan, summarise
 from lpsa_desktop.importing.return_merge import merge_return
 from lpsa_desktop.importing.return_model import CouncilReturn
+from lpsa_desktop.progress import Progress, ProgressCallback, ignore_progress
 from lpsa_desktop.services.agreement_snapshots import agreement_json
 from lpsa_desktop.services.column_mappings import mappings_for_layout
 from lpsa_desktop.services.rounds import take_round_in
@@ -38,23 +39,43 @@ def plan_import(
     *,
     agreement: str | None = None,
     overrides: Mapping[str, str] | None = None,
+    clear_blanks: bool = False,
+    progress: ProgressCallback = ignore_progress,
 ) -> ImportPlan:
-    """Read ``path`` and work out what importing it would change. Writes nothing."""
+    """Read ``path`` and work out what importing it would change. Writes nothing. A blank
+    cell leaves the stored value as it is (listed as left as stored) unless ``clear_blanks``.
+    ``progress`` hears the rows read of the Targets sheet's rows, then each agreement
+    planned."""
     with cycle_collector_paused():
-        return _plan(store, path, agreement, overrides)
+        return _plan(
+            store,
+            path,
+            agreement=agreement,
+            overrides=overrides,
+            clear_blanks=clear_blanks,
+            progress=progress,
+        )
 
 
 def _plan(
-    store: Store, path: Path, agreement: str | None, overrides: Mapping[str, str] | None
+    store: Store,
+    path: Path,
+    *,
+    agreement: str | None,
+    overrides: Mapping[str, str] | None,
+    clear_blanks: bool,
+    progress: ProgressCallback,
 ) -> ImportPlan:
-    ret = read_return(path, overrides=overrides)
+    ret = read_return(path, overrides=overrides, progress=progress)
     plans = []
     issues = ret.all_issues()
     rejected = list(ret.rejected)
     with store.unit_of_work() as uow:
-        for council, ref in _destinations(uow, ret, agreement):
+        destinations = _destinations(uow, ret, agreement)
+        for done, (council, ref) in enumerate(destinations):
+            progress(_planning(ret.file, done, len(destinations)))
             current = uow.agreements.get(ref) if uow.agreements.exists(ref) else None
-            merged = merge_return(ret, council, current, ref=ref)
+            merged = merge_return(ret, council, current, ref=ref, clear_blanks=clear_blanks)
             issues += merged.issues
             rejected += merged.rejected
             entries = [
@@ -69,10 +90,13 @@ def _plan(
                     before=current,
                     after=merged.agreement,
                     changes=diff_agreements(current, merged.agreement),
-                    file_indicators={i.ref for t in entries for i in t.indicators},
+                    file_indicators={i.ref for t in entries for i in t.indicators}
+                    | merged.matched_refs,
                     file_targets={t.ref for t in entries},
+                    left_as_stored=tuple(merged.left_as_stored),
                 )
             )
+        progress(_planning(ret.file, len(destinations), len(destinations)))
         earlier = tuple(
             EarlierImport(b.id, b.agreement_ref, f"{b.imported_at:%d/%m/%Y %H:%M}")
             for b in uow.import_batches.with_sha256(ret.sha256)
@@ -95,6 +119,10 @@ def _plan(
         offered_mappings=tuple(mappings_for_layout(store, ret.saved_mapping_layout)),
         earlier_imports=earlier,
     )
+
+
+def _planning(file: str, done: int, total: int) -> Progress:
+    return Progress("planning", done, total, f"Planning {file}: agreement {done:,} of {total:,}")
 
 
 def _destinations(

@@ -59,9 +59,11 @@ def remove_trusted(store: Store, which: str) -> CertificateInfo:
     return matches[0]
 
 
-def trusted_for_run(store: Store, extra: Sequence[Path] = ()) -> list[bytes]:
-    """DER certificates to verify with: the trust list plus ``extra`` for this run only."""
-    certificates = [c.der for c in list_trusted(store)]
+def trusted_for_run(store: Store | None, extra: Sequence[Path] = ()) -> list[bytes]:
+    """DER certificates to verify with: the trust list plus ``extra`` for this run only.
+
+    ``store`` None: there is no store yet (verifying needs none), so no list either."""
+    certificates = [c.der for c in list_trusted(store)] if store is not None else []
     certificates += [read_certificate(p).der for p in extra]
     return certificates
 

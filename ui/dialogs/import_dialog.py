@@ -1,7 +1,9 @@
 """Importing a council return: read it, show the plan, and write it only on Apply.
 
-Reading runs in a child process (``ui.import_job``), waited for on the worker, with a busy
-bar and a Cancel button that stops the child (reading never writes, so nothing is lost). The
+Reading runs in a child process (``ui.import_job``), waited for on the worker, with a
+progress bar (rows read of the sheet's rows, then planning) and a Cancel button that stops
+the child (reading never writes, so nothing is lost). A blank cell leaves the stored value
+as it is unless "Blank cells clear" is ticked; the plan says how many were left as stored. The
 plan shows what would be added and changed (old → new) and each problem by its cell. Apply
 writes it in one transaction; the import can then be undone with Ctrl+Z or reverted later
 from File ▸ Revert an import.
@@ -62,6 +64,7 @@ class ImportDialog(QDialog):
         self._task: TaskHandle[Any] | None = None
         self._job: ImportJob | None = None
         self._agreement: str | None = None
+        self._clear_blanks = False
         self._build(current_ref)
         self._connect_signals()
         self.read()
@@ -77,7 +80,14 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # the reader reports no fractions: a busy bar
+        self.progress.setRange(0, 0)  # busy until the child reports its first fraction
+        self.progress.setFormat("%p%")
+        self.clear_blanks = QCheckBox("&Blank cells clear the stored values")
+        self.clear_blanks.setObjectName("clearBlanks")
+        self.clear_blanks.setToolTip(
+            "Unticked, a cell left blank in the file keeps what the store holds (an older "
+            "return does not clear an outturn typed since)"
+        )
         self.changes_model = ImportChangesModel(self)
         self.issues_model = ImportIssuesModel(self)
         self.changes_view = _table(self.changes_model, "importChanges", (170, 230, 150, 170))
@@ -97,6 +107,7 @@ class ImportDialog(QDialog):
         form.addRow("&Into", self.destination)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.clear_blanks)
         layout.addWidget(self.read_again, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -109,10 +120,14 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.read_again.clicked.connect(self.read)
         self.accept_rejects.toggled.connect(self._update_apply)
+        self.clear_blanks.toggled.connect(self.read)
 
     def read(self) -> None:
         """(Re-)read the file and make the plan; nothing is written."""
+        if self._task is not None and not self._task.done:
+            return  # the box was ticked while reading: read again once this one is shown
         path, agreement = self.path, self.destination.currentData() or None
+        clear_blanks = self._clear_blanks = self.clear_blanks.isChecked()
         self._busy(f"Reading {path.name} and working out what it would change…")
         self.plan, self._agreement = None, agreement
         job = self._job = self._job or ImportJob(
@@ -120,11 +135,24 @@ class ImportDialog(QDialog):
         )
 
         def work(_store: Store, control: TaskControl) -> PlanSummary:
-            return job.plan(path, agreement, control)
+            return job.plan(path, agreement, control, clear_blanks=clear_blanks)
 
         self._task = self._session.run(
-            work, writes=False, on_done=self._show_plan, on_failure=self._on_failed
+            work,
+            writes=False,
+            on_done=self._show_plan,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
         )
+
+    def _on_progress(self, fraction: float | None, message: str) -> None:
+        if fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(fraction * 1000))
+        if message:
+            self.status.setText(message)
 
     def reject(self) -> None:
         if self._task is not None and not self._task.done:
@@ -147,7 +175,7 @@ class ImportDialog(QDialog):
         if plan is None or job is None:
             return
         accept, officer = self.accept_rejects.isChecked(), self._session.officer
-        path, agreement = self.path, self._agreement
+        path, agreement, clear_blanks = self.path, self._agreement, self._clear_blanks
         self._busy(f"Writing {plan.file} to the store…")
         # One transaction: stopping it half-way is not possible, and it takes seconds at most.
         self.cancel_button.setEnabled(False)
@@ -157,7 +185,7 @@ class ImportDialog(QDialog):
 
         def work(_store: Store, _control: TaskControl) -> AppliedImport:
             batches = job.apply(officer=officer, accept_rejects=accept)
-            return AppliedImport(plan, path, agreement, batches)
+            return AppliedImport(plan, path, agreement, batches, clear_blanks)
 
         self._task = self._session.run(
             work, writes=True, on_done=self._on_applied, on_failure=self._on_failed
@@ -171,6 +199,9 @@ class ImportDialog(QDialog):
 
     def _show_plan(self, plan: PlanSummary) -> None:
         self._task = None
+        if self.clear_blanks.isChecked() != self._clear_blanks:
+            self.read()  # ticked or unticked while reading: the plan shown must match it
+            return
         self.plan = plan
         self.progress.hide()
         self.read_again.setEnabled(True)
@@ -206,6 +237,7 @@ class ImportDialog(QDialog):
     def _busy(self, message: str) -> None:
         self.status.setStyleSheet("")
         self.status.setText(message)
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.apply_button.setEnabled(False)
         self.read_again.setEnabled(False)
@@ -239,6 +271,13 @@ def describe_plan(plan: PlanSummary) -> str:
         lines.append(
             f"<b>{plan.errors:,} error(s)</b> ({plan.rejected:,} rows refused): correct the file "
             "and read it again, or apply only the rows that were read."
+        )
+    if plan.left_as_stored:
+        shown = ", ".join(plan.left_as_stored[:3])
+        more = f" and {len(plan.left_as_stored) - 3:,} more" if len(plan.left_as_stored) > 3 else ""
+        lines.append(
+            f"{len(plan.left_as_stored):,} blank cell(s) left as stored ({shown}{more}); tick "
+            "“Blank cells clear” to clear them."
         )
     if plan.warnings:
         lines.append(f"{plan.warnings:,} thing(s) to check: see Problems.")

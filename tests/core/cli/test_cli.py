@@ -165,7 +165,7 @@ def test_an_unexpected_fault_prints_one_line_and_the_log_path(
         raise RuntimeError("disk on fire")
 
     run(capsys, "--db", db, "demo")
-    monkeypatch.setattr("lpsa_desktop.cli.agreement_commands.list_agreements", explode)
+    monkeypatch.setattr("lpsa_desktop.services.agreement_queries.list_agreements", explode)
     code, _, err = run(capsys, "--db", db, "list")
     assert code == 1
     assert err.count("\n") == 1 and "disk on fire" in err and "lpsa.log" in err

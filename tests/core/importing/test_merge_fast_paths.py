@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from lpsa_desktop.domain.agreement import Indicator, Target
 from lpsa_desktop.domain.enums import Direction, Unit
+from lpsa_desktop.importing.blank_cells import BlankCells
 from lpsa_desktop.importing.return_merge import _merge_indicator, _PlacesShown, _target_made
 from lpsa_desktop.importing.return_model import TargetEntry
 
@@ -57,6 +58,7 @@ def expected(values: dict[str, Any], ref: str, old: Indicator | None, title: str
 
 _KEPT = ("unit", "direction", "decimals")
 PLACES = _PlacesShown()  # shared by the examples, as by the rows of a return
+CLEAR = BlankCells(clear=True)
 
 
 def _places(value: Decimal | None) -> int:
@@ -105,7 +107,8 @@ def test_targets_too(values: dict[str, Any], old_values: dict[str, Any] | None) 
     if old_values is not None:
         old_values = {"title": "", **old_values, "reserve": bool(old_values.get("reserve"))}
         old = Target(ref="3", indicators=(Indicator("3z", "z"),), **old_values)
-    made = _target_made(TargetEntry("3", None, 1, values), old, indicators)
+    # Blanks clearing, as the dataclass's replace() clears them (--clear-blanks).
+    made = _target_made(TargetEntry("3", None, 1, values), old, indicators, CLEAR)
     given = {**values, "reserve": bool(values["reserve"])} if "reserve" in values else values
     if old is None:
         built = Target(ref="3", indicators=indicators, **{"title": "", **given})
@@ -118,8 +121,8 @@ def test_targets_too(values: dict[str, Any], old_values: dict[str, Any] | None) 
 def test_target_values_no_return_gives_go_the_dataclass_s_way() -> None:
     old = Target("3", "t", reserve=True)
     with pytest.raises(TypeError, match="colour"):
-        _target_made(TargetEntry("3", None, 1, {"colour": "red"}), None, ())
+        _target_made(TargetEntry("3", None, 1, {"colour": "red"}), None, (), CLEAR)
     with pytest.raises(TypeError, match="ref"):
-        _target_made(TargetEntry("3", None, 1, {"ref": "4"}), None, ())
-    renamed = _target_made(TargetEntry("3", None, 1, {"ref": "4", "reserve": 0}), old, ())
+        _target_made(TargetEntry("3", None, 1, {"ref": "4"}), None, (), CLEAR)
+    renamed = _target_made(TargetEntry("3", None, 1, {"ref": "4", "reserve": 0}), old, (), CLEAR)
     assert renamed == Target("4", "t", reserve=False)
