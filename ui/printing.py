@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -107,14 +108,22 @@ def _landscape_a4(printer: QPrinter) -> None:
 def show_print_preview(
     parent: QWidget, agreement: Agreement, *, include_reserve: bool
 ) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _landscape_a4(printer)
-    preview = QPrintPreviewDialog(printer, parent)
+    """Open the preview (non-modal); it is deleted, with its printer and document, on close.
+
+    The dialog makes and owns its printer. A QPrinter made here in Python would not be
+    owned by the dialog: it was freed when this function returned, and the preview's page
+    pictures, recorded on that printer, were then read from freed memory at the dialog's
+    first resize (a segfault in libQt6PrintSupport under a real display; offscreen never
+    resizes it). The document is the dialog's child for the same reason.
+    """
+    preview = QPrintPreviewDialog(parent)
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _landscape_a4(preview.printer())
     preview.setObjectName("printPreview")
     preview.setWindowTitle(f"Print preview: {agreement.title}")
     document = print_document(agreement, include_reserve=include_reserve)
+    document.setParent(preview)
     preview.paintRequested.connect(document.print_)
-    preview._document = document  # type: ignore[attr-defined]  # kept alive with the dialog
     preview.open()
     return preview
 
