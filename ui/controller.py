@@ -20,8 +20,10 @@ from lpsa_desktop.errors import InvalidValueError
 from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
 from ui.app_settings import AppSettings
+from ui.clipboard.clipboard_actions import TableClipboard
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
+from ui.commands.paste_command import PasteCommand
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
 from ui.file_actions import FileActions
@@ -79,6 +81,7 @@ class WindowController:
         self._validation.setInterval(0)
         self._validation.timeout.connect(self._validate)
         self._store_location = ""
+        self.clipboard = self._build_clipboard()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -231,6 +234,35 @@ class WindowController:
             stack.push(SetItemStatusCommand(self.session, ref, address, edit.old, edit.new))
         else:
             stack.push(EditFieldCommand(self.session, edit))
+
+    def _build_clipboard(self) -> TableClipboard:
+        w, a = self.window, self.window.window_actions
+        views = [w.targets.tree, w.freedoms.table, w.partners.table, w.signatories.table]
+        clipboard = TableClipboard(
+            views,
+            self.push_edits,
+            lambda message: show_refusal(w, "Not pasted", message),
+            lambda message: w.statusBar().showMessage(message, STATUS_MS),
+            w,
+        )
+        a.cut.triggered.connect(clipboard.cut)
+        a.copy.triggered.connect(clipboard.copy)
+        a.paste.triggered.connect(clipboard.paste)
+        return clipboard
+
+    def push_edits(self, edits: list[FieldEdit], label: str) -> None:
+        """Several edits (a paste) as one undo command: one Ctrl+Z takes them all back."""
+        if not edits:
+            return
+        stack = self.stack_for(edits[0].agreement_ref)
+        if any(edit.address.field == "negotiation" for edit in edits):
+            # "Agreed?" marks are recorded as `lpsa status` records them, one by one.
+            stack.beginMacro(label)
+            for edit in edits:
+                self._on_edit_requested(edit)
+            stack.endMacro()
+            return
+        stack.push(PasteCommand(self.session, edits, label))
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)

@@ -20,6 +20,7 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.services import agreement_edits
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
+from lpsa_desktop.services.field_changes import FieldChange, with_fields
 from ui.tasks import TaskCancelledError, TaskControl, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -144,6 +145,18 @@ class AgreementSession(QObject):
                 expected=expected,
                 officer=officer,
                 action=action,
+            ),
+        )
+
+    def set_fields(self, agreement_ref: str, changes: list[FieldChange], *, action: str) -> None:
+        """Several fields at once (a paste): on screen now, stored in one transaction.
+        ``changes`` are ``FieldChange``s, each with the value the cell showed."""
+        self._apply_now(agreement_ref, lambda a: with_fields(a, changes))
+        officer = self.officer
+        self._write(
+            agreement_ref,
+            lambda store: _store_work().set_fields(
+                store, agreement_ref, changes, officer=officer, action=action
             ),
         )
 
