@@ -120,7 +120,8 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             tip="See the printed agreement before printing",
         ),
         print_agreement=_action(window, "&Print…", StandardKey.Print, tip="Print the agreement"),
-        quit=_action(window, "&Quit", StandardKey.Quit),
+        # Not StandardKey.Quit: it has no key on Windows (nor offscreen), and Ctrl+Q is expected.
+        quit=_action(window, "&Quit", "Ctrl+Q"),
         undo=undo,
         redo=redo,
         cut=_action(window, "Cu&t", StandardKey.Cut, tip="Cut the selected cells or text"),

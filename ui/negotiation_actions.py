@@ -31,6 +31,7 @@ from ui.dialogs.error_dialog import show_refusal
 from ui.main_window import MainWindow
 from ui.negotiation_session import NegotiationSession
 from ui.session import AgreementSession
+from ui.widgets.dialog_focus import return_focus_when_closed
 from ui.widgets.round_picker import Side
 
 if TYPE_CHECKING:
@@ -251,6 +252,7 @@ class NegotiationActions(QObject):
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
+        return_focus_when_closed(dialog)
         dialog.open()
 
     def _say(self, message: str) -> None:

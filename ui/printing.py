@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.reward import compute_reward
 from ui.display import date_text, enum_label, fraction_percent, money_text, short_label, value_text
+from ui.widgets.dialog_focus import return_focus_when_closed
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }
@@ -124,6 +125,7 @@ def show_print_preview(
     document = print_document(agreement, include_reserve=include_reserve)
     document.setParent(preview)
     preview.paintRequested.connect(document.print_)
+    return_focus_when_closed(preview)
     preview.open()
     return preview
 

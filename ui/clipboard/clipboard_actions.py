@@ -10,9 +10,10 @@ way (so a cell that must have a value refuses, and nothing is cut).
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +34,30 @@ PushEdits = Callable[[list[FieldEdit], str], None]
 _TEXT_BOXES = (QLineEdit, QTextEdit, QPlainTextEdit)
 
 
-def block_mime(text_rows: list[list[str]]) -> QMimeData:
+_offered: list[QMimeData] = []  # the cells this program put on the clipboard, if still there
+
+
+def offer_block(text_rows: list[list[str]]) -> None:
+    """Put cells on the clipboard as text and HTML."""
     mime = QMimeData()
     mime.setText(block_text(text_rows))
     mime.setHtml(block_html(text_rows))
-    return mime
+    QGuiApplication.clipboard().setMimeData(mime)
+    _offered[:] = [mime]
+
+
+def release_offered_block() -> None:
+    """Swap our clipboard data for a copy Qt makes itself, before Python shuts down.
+
+    The clipboard owns the QMimeData given to it and deletes it when Qt's own globals are
+    torn down, after Python has finished; a QMimeData made in Python calls back into Python
+    as it is deleted, and that crashed the process on exit (seen offscreen). Text made by
+    ``setText`` is Qt's own object, so the copied cells stay on the clipboard as text.
+    """
+    clipboard = QGuiApplication.clipboard()
+    if _offered and clipboard.mimeData() is _offered[0]:
+        clipboard.setText(_offered[0].text())
+    _offered.clear()
 
 
 class TableClipboard(QObject):
@@ -52,6 +72,9 @@ class TableClipboard(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if app is not None and not _offered_release_hooked:
+            _hook_release(app)
         self._views = list(views)
         self._push_edits = push_edits
         self._refuse = refuse
@@ -106,7 +129,7 @@ class TableClipboard(QObject):
         if not block:
             self._say("Nothing copied: select the cells to copy first")
             return False
-        QGuiApplication.clipboard().setMimeData(block_mime(block))
+        offer_block(block)
         cells = sum(len(row) for row in block)
         self._say(f"Copied {cells} cell{'s' if cells != 1 else ''}")
         return True
@@ -121,6 +144,15 @@ class TableClipboard(QObject):
             return
         count = len(plan.edits)
         self._push_edits(plan.edits, f"{verb} {count} cell{'s' if count != 1 else ''}")
+
+
+_offered_release_hooked: list[bool] = []
+
+
+def _hook_release(app: QCoreApplication) -> None:
+    app.aboutToQuit.connect(release_offered_block)
+    atexit.register(release_offered_block)  # a process that never runs aboutToQuit (tests)
+    _offered_release_hooked.append(True)
 
 
 def _text_box_in_focus() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
