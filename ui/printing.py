@@ -48,9 +48,11 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
             continue
         earned = next((t for t in reward.targets if t.ref == target.ref), None)
         label = f"{escape(target.title)}{' (reserve)' if target.reserve else ''}"
-        money = f"{money_text(earned.potential)}" if earned else ""
+        potential = money_text(earned.potential) if earned else ""
+        total = money_text(earned.earned) if earned else ""
         rows.append(
-            f"<tr><th>{target.ref}</th><th colspan='6'>{label}</th><th class='n'>{money}</th></tr>"
+            f"<tr><th>{target.ref}</th><th colspan='6'>{label}</th>"
+            f"<th class='n'>{potential}</th><th class='n'>{total}</th></tr>"
         )
         for i in target.indicators:
             r = reward.indicator(i.ref)
@@ -62,6 +64,7 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
                 value_text(i.without, i.unit, i.decimals),
                 value_text(i.with_, i.unit, i.decimals),
                 value_text(i.actual, i.unit, i.decimals),
+                money_text(r.potential) if r else "",
                 money_text(r.earned) if r and i.actual is not None else "",
             ]
             rows.append(
@@ -75,7 +78,7 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
         "<h2>Targets</h2><table border='1' cellpadding='3' width='100%'>"
         "<tr><th>Ref</th><th>Indicator</th><th>Unit</th><th class='n'>Baseline</th>"
         "<th class='n'>Without</th><th class='n'>With</th><th class='n'>Outturn</th>"
-        "<th class='n'>Reward</th></tr>" + "".join(rows) + "</table>"
+        "<th class='n'>Potential</th><th class='n'>Earned</th></tr>" + "".join(rows) + "</table>"
         f"<p>Earned on the outturns: <b>{money_text(reward.total_earned)}</b>"
         f" ({fraction_percent(reward.total_earned / reward.pot) if reward.pot else '–'} of the pot)</p>"
     )

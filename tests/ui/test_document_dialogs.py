@@ -179,3 +179,9 @@ def test_typing_an_absolute_path_to_sign_proposes_the_signed_name(
     assert signed_name(Path("/")) is None
     assert opened.faults.errors == []
     dialog.reject()
+
+
+def test_the_printout_keeps_potentials_and_earnings_in_their_own_columns() -> None:
+    html = agreement_html(demo_agreement(), include_reserve=False)
+    assert "<th class='n'>Potential</th><th class='n'>Earned</th>" in html
+    assert "<th class='n'>Reward</th>" not in html

@@ -143,7 +143,11 @@ class TableClipboard(QObject):
             self._say(f"Nothing to {verb}: the cells already hold those values")
             return
         count = len(plan.edits)
-        self._push_edits(plan.edits, f"{verb} {count} cell{'s' if count != 1 else ''}")
+        label = f"{verb} {count} cell{'s' if count != 1 else ''}"
+        self._push_edits(plan.edits, label)
+        self._say(
+            f"{label[:1].upper()}{label[1:]} (Ctrl+Z undoes {'it' if count == 1 else 'them'})"
+        )
 
 
 _offered_release_hooked: list[bool] = []
