@@ -9,6 +9,7 @@ agreement that is not on screen).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -165,9 +166,10 @@ class WindowController:
 
     def _on_store_opened(self, where: str) -> None:
         self.settings.add_recent_store(where)
-        self.window.store_label.setText(f"Store: {where}")
+        # The file's name only: a full path pushed the status messages off the bar.
+        self.window.store_label.setText(f"Store: {Path(where).name or where}")
         self.window.store_label.setToolTip(
-            f"Officer recorded in the audit trail: {self.session.officer}"
+            f"{where}\nOfficer recorded in the audit trail: {self.session.officer}"
         )
         self.window.saved_label.setText("All changes saved")
 

@@ -154,7 +154,7 @@ class NegotiationActions(QObject):
         meeting_id = meeting.id
         dialog = ConfirmDialog(
             "Close the meeting",
-            f"Close the {meeting.title.lower()}?",
+            f"Close the {meeting.title_in_sentence}?",
             "The values as they stand now are recorded as a new round, agreed jointly, and "
             "the meeting's decisions and actions become final (actions can still be ticked "
             "off). This cannot be undone.",
