@@ -27,6 +27,7 @@ from ui.commands.negotiation_commands import SetItemStatusCommand
 from ui.commands.paste_command import PasteCommand
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
+from ui.edit_warnings import edit_warning
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
@@ -236,6 +237,10 @@ class WindowController:
             stack.push(SetItemStatusCommand(self.session, ref, address, edit.old, edit.new))
         else:
             stack.push(EditFieldCommand(self.session, edit))
+        warning = edit_warning(self.session.agreement, edit)
+        if warning:
+            self.window.statusBar().showMessage(f"Check: {warning}", STATUS_MS)
+            QApplication.beep()
 
     def _build_clipboard(self) -> TableClipboard:
         w, a = self.window, self.window.window_actions
@@ -264,7 +269,11 @@ class WindowController:
                 self._on_edit_requested(edit)
             stack.endMacro()
             return
+        warnings = [w for w in (edit_warning(self.session.agreement, e) for e in edits) if w]
         stack.push(PasteCommand(self.session, edits, label))
+        if warnings:
+            more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+            self.window.statusBar().showMessage(f"Check: {warnings[0]}{more}", STATUS_MS)
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)

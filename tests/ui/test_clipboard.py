@@ -140,3 +140,16 @@ def test_copy_in_a_text_box_copies_its_text_not_the_cells(opened: OpenWindow) ->
     box.selectAll()
     opened.window.window_actions.copy.trigger()
     assert QGuiApplication.clipboard().text() == "somerset"
+
+
+def test_an_outturn_of_150_percent_is_kept_but_said_at_once(opened: OpenWindow) -> None:
+    tree = opened.window.targets.tree
+    row = indicator_rows(tree)[0]
+    assert tree.model().setData(row.siblingAtColumn(OUTTURN), "150")
+    message = opened.window.statusBar().currentMessage()
+    assert "150 is not a percentage between 0 and 100" in message and "kept" in message
+    QGuiApplication.clipboard().setText("120\n")
+    select(tree, [indicator_rows(tree)[1].siblingAtColumn(OUTTURN)])
+    opened.window.window_actions.paste.trigger()
+    assert "120 is not a percentage" in opened.window.statusBar().currentMessage()
+    opened.wait_idle()

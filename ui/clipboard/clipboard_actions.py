@@ -144,10 +144,10 @@ class TableClipboard(QObject):
             return
         count = len(plan.edits)
         label = f"{verb} {count} cell{'s' if count != 1 else ''}"
-        self._push_edits(plan.edits, label)
         self._say(
             f"{label[:1].upper()}{label[1:]} (Ctrl+Z undoes {'it' if count == 1 else 'them'})"
         )
+        self._push_edits(plan.edits, label)  # after: its warning, if any, is the last word
 
 
 _offered_release_hooked: list[bool] = []
