@@ -19,6 +19,7 @@ SYSTEM_PACKAGES=(
   libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
   libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-util1 libxcb-xinerama0
+  xvfb xauth  # a real X server: the window tests run under it as well as offscreen
   poppler-utils
 )
 

@@ -28,6 +28,9 @@ class WindowActions:
     quit: QAction
     undo: QAction
     redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
     add_target: QAction
     add_indicator: QAction
     add_freedom: QAction
@@ -127,9 +130,23 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             tip="See the printed agreement before printing",
         ),
         print_agreement=_action(window, "&Print…", StandardKey.Print, tip="Print the agreement"),
-        quit=_action(window, "&Quit", StandardKey.Quit),
+        # Not StandardKey.Quit: it has no key on Windows (nor offscreen), and Ctrl+Q is expected.
+        quit=_action(window, "&Quit", "Ctrl+Q"),
         undo=undo,
         redo=redo,
+        cut=_action(window, "Cu&t", StandardKey.Cut, tip="Cut the selected cells or text"),
+        copy=_action(
+            window,
+            "&Copy",
+            StandardKey.Copy,
+            tip="Copy the selected cells (they paste into Excel or LibreOffice as cells)",
+        ),
+        paste=_action(
+            window,
+            "&Paste",
+            StandardKey.Paste,
+            tip="Paste cells copied from Excel or LibreOffice into the cells from the one chosen",
+        ),
         add_target=_action(
             window, "Add &target", "Ctrl+Shift+T", tip="Add a target after the one selected"
         ),
@@ -244,6 +261,8 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.cut, a.copy, a.paste])
     edit_menu.addSeparator()
     edit_menu.addActions(
         [a.add_target, a.add_indicator, a.add_freedom, a.add_partner, a.add_signatory]

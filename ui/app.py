@@ -26,9 +26,10 @@ from PySide6.QtWidgets import QApplication
 from lpsa_desktop.logs import configure_logging
 from ui.app_icon import application_icon
 from ui.app_settings import APPLICATION, ORGANISATION, AppSettings
+from ui.crash_log import enable_crash_log
 from ui.faults import FaultReporter
 from ui.main_window import MainWindow
-from ui.qt_workarounds import protect_bool_singletons
+from ui.qt_workarounds import protect_bool_singletons, protect_none_singleton
 
 if TYPE_CHECKING:
     from ui.controller import WindowController
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 def create_frame(app: QApplication) -> tuple[MainWindow, QUndoGroup]:
     """The window's frame with its menus: quick to import and to show."""
     protect_bool_singletons()  # before the window emits its first signal
+    protect_none_singleton()  # before a view first asks its model for an empty role
     app.setWindowIcon(application_icon())  # every window and dialog, and the task bar
     undo_group = QUndoGroup(app)
     window = MainWindow(undo_group)
@@ -117,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
-    log_path = configure_logging()
+    log_path = enable_crash_log(configure_logging())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)

@@ -9,6 +9,7 @@ agreement that is not on screen).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -21,11 +22,14 @@ from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
 from ui.agreement_lifecycle_actions import AgreementLifecycleActions
 from ui.app_settings import AppSettings
+from ui.clipboard.clipboard_actions import TableClipboard
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
+from ui.commands.paste_command import PasteCommand
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.dialogs.error_dialog import show_refusal
 from ui.edit_problems import EditProblems
+from ui.edit_warnings import edit_warning
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
@@ -85,6 +89,7 @@ class WindowController:
         self._validation.setInterval(0)
         self._validation.timeout.connect(self._validate)
         self._store_location = ""
+        self.clipboard = self._build_clipboard()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -168,9 +173,10 @@ class WindowController:
 
     def _on_store_opened(self, where: str) -> None:
         self.settings.add_recent_store(where)
-        self.window.store_label.setText(f"Store: {where}")
+        # The file's name only: a full path pushed the status messages off the bar.
+        self.window.store_label.setText(f"Store: {Path(where).name or where}")
         self.window.store_label.setToolTip(
-            f"Officer recorded in the audit trail: {self.session.officer}"
+            f"{where}\nOfficer recorded in the audit trail: {self.session.officer}"
         )
         self.window.saved_label.setText("All changes saved")
 
@@ -237,6 +243,43 @@ class WindowController:
             stack.push(SetItemStatusCommand(self.session, ref, address, edit.old, edit.new))
         else:
             stack.push(EditFieldCommand(self.session, edit))
+        warning = edit_warning(self.session.agreement, edit)
+        if warning:
+            self.window.statusBar().showMessage(f"Check: {warning}", STATUS_MS)
+            QApplication.beep()
+
+    def _build_clipboard(self) -> TableClipboard:
+        w, a = self.window, self.window.window_actions
+        views = [w.targets.tree, w.freedoms.table, w.partners.table, w.signatories.table]
+        clipboard = TableClipboard(
+            views,
+            self.push_edits,
+            lambda message: show_refusal(w, "Not pasted", message),
+            lambda message: w.statusBar().showMessage(message, STATUS_MS),
+            w,
+        )
+        a.cut.triggered.connect(clipboard.cut)
+        a.copy.triggered.connect(clipboard.copy)
+        a.paste.triggered.connect(clipboard.paste)
+        return clipboard
+
+    def push_edits(self, edits: list[FieldEdit], label: str) -> None:
+        """Several edits (a paste) as one undo command: one Ctrl+Z takes them all back."""
+        if not edits:
+            return
+        stack = self.stack_for(edits[0].agreement_ref)
+        if any(edit.address.field == "negotiation" for edit in edits):
+            # "Agreed?" marks are recorded as `lpsa status` records them, one by one.
+            stack.beginMacro(label)
+            for edit in edits:
+                self._on_edit_requested(edit)
+            stack.endMacro()
+            return
+        warnings = [w for w in (edit_warning(self.session.agreement, e) for e in edits) if w]
+        stack.push(PasteCommand(self.session, edits, label))
+        if warnings:
+            more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+            self.window.statusBar().showMessage(f"Check: {warnings[0]}{more}", STATUS_MS)
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.widgets.dialog_focus import return_focus_when_closed
+
 if TYPE_CHECKING:
     from ui.dialogs.error_dialog import ErrorDialog
 
@@ -36,6 +38,7 @@ class FaultReporter:
             log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
         dialog = ErrorDialog(error, self.log_path, self.window)
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        return_focus_when_closed(dialog)
         dialog.open()
 
     def excepthook(

@@ -22,6 +22,7 @@ from ui.app_settings import AppSettings
 from ui.main_window import MainWindow
 from ui.session import AgreementSession
 from ui.tasks import TaskControl
+from ui.widgets.dialog_focus import return_focus_when_closed
 
 if TYPE_CHECKING:
     from ui.dialogs.preferences_dialog import PreferencesDialog
@@ -260,6 +261,7 @@ class FileActions(QObject):
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
+        return_focus_when_closed(dialog)
         dialog.open()
 
     def _say(self, message: str) -> None:

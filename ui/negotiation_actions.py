@@ -31,6 +31,7 @@ from ui.dialogs.error_dialog import show_refusal
 from ui.main_window import MainWindow
 from ui.negotiation_session import NegotiationSession
 from ui.session import AgreementSession
+from ui.widgets.dialog_focus import return_focus_when_closed
 from ui.widgets.round_picker import Side
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class NegotiationActions(QObject):
         meeting_id = meeting.id
         dialog = ConfirmDialog(
             "Close the meeting",
-            f"Close the {meeting.title.lower()}?",
+            f"Close the {meeting.title_in_sentence}?",
             "The values as they stand now are recorded as a new round, agreed jointly, and "
             "the meeting's decisions and actions become final (actions can still be ticked "
             "off). This cannot be undone.",
@@ -251,6 +252,7 @@ class NegotiationActions(QObject):
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
+        return_focus_when_closed(dialog)
         dialog.open()
 
     def _say(self, message: str) -> None:

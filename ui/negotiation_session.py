@@ -123,7 +123,7 @@ class NegotiationSession(QObject):
             return
 
         def opened(meeting: Any) -> None:
-            self.done.emit(f"Opened the {meeting.title.lower()}")
+            self.done.emit(f"Opened the {meeting.title_in_sentence}")
             if then is not None:
                 then(meeting)
 
@@ -157,7 +157,7 @@ class NegotiationSession(QObject):
         self._run(
             lambda store, _c: _work().meetings.close_meeting(store, meeting_id, officer=officer),
             on_done=lambda meeting: self.done.emit(
-                f"Closed the {meeting.title.lower()}; the values agreed are round "
+                f"Closed the {meeting.title_in_sentence}; the values agreed are round "
                 f"{meeting.round_number}"
             ),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.reward import compute_reward
 from ui.display import date_text, enum_label, fraction_percent, money_text, short_label, value_text
+from ui.widgets.dialog_focus import return_focus_when_closed
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }
@@ -46,9 +48,11 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
             continue
         earned = next((t for t in reward.targets if t.ref == target.ref), None)
         label = f"{escape(target.title)}{' (reserve)' if target.reserve else ''}"
-        money = f"{money_text(earned.potential)}" if earned else ""
+        potential = money_text(earned.potential) if earned else ""
+        total = money_text(earned.earned) if earned else ""
         rows.append(
-            f"<tr><th>{target.ref}</th><th colspan='6'>{label}</th><th class='n'>{money}</th></tr>"
+            f"<tr><th>{target.ref}</th><th colspan='6'>{label}</th>"
+            f"<th class='n'>{potential}</th><th class='n'>{total}</th></tr>"
         )
         for i in target.indicators:
             r = reward.indicator(i.ref)
@@ -60,6 +64,7 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
                 value_text(i.without, i.unit, i.decimals),
                 value_text(i.with_, i.unit, i.decimals),
                 value_text(i.actual, i.unit, i.decimals),
+                money_text(r.potential) if r else "",
                 money_text(r.earned) if r and i.actual is not None else "",
             ]
             rows.append(
@@ -73,7 +78,7 @@ def agreement_html(agreement: Agreement, *, include_reserve: bool) -> str:
         "<h2>Targets</h2><table border='1' cellpadding='3' width='100%'>"
         "<tr><th>Ref</th><th>Indicator</th><th>Unit</th><th class='n'>Baseline</th>"
         "<th class='n'>Without</th><th class='n'>With</th><th class='n'>Outturn</th>"
-        "<th class='n'>Reward</th></tr>" + "".join(rows) + "</table>"
+        "<th class='n'>Potential</th><th class='n'>Earned</th></tr>" + "".join(rows) + "</table>"
         f"<p>Earned on the outturns: <b>{money_text(reward.total_earned)}</b>"
         f" ({fraction_percent(reward.total_earned / reward.pot) if reward.pot else '–'} of the pot)</p>"
     )
@@ -107,14 +112,23 @@ def _landscape_a4(printer: QPrinter) -> None:
 def show_print_preview(
     parent: QWidget, agreement: Agreement, *, include_reserve: bool
 ) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _landscape_a4(printer)
-    preview = QPrintPreviewDialog(printer, parent)
+    """Open the preview (non-modal); it is deleted, with its printer and document, on close.
+
+    The dialog makes and owns its printer. A QPrinter made here in Python would not be
+    owned by the dialog: it was freed when this function returned, and the preview's page
+    pictures, recorded on that printer, were then read from freed memory at the dialog's
+    first resize (a segfault in libQt6PrintSupport under a real display; offscreen never
+    resizes it). The document is the dialog's child for the same reason.
+    """
+    preview = QPrintPreviewDialog(parent)
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _landscape_a4(preview.printer())
     preview.setObjectName("printPreview")
     preview.setWindowTitle(f"Print preview: {agreement.title}")
     document = print_document(agreement, include_reserve=include_reserve)
+    document.setParent(preview)
     preview.paintRequested.connect(document.print_)
-    preview._document = document  # type: ignore[attr-defined]  # kept alive with the dialog
+    return_focus_when_closed(preview)
     preview.open()
     return preview
 

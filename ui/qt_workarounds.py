@@ -8,6 +8,14 @@ deallocating True or False". A window emits signals on every keystroke, so a mee
 end in a crash. The fix gives ``True`` and ``False`` so many references that the leak can
 never use them up, which is what Python 3.12 does for every build. It is applied only when
 a probe shows the leak, so it switches itself off once PySide6 is fixed.
+
+The same PySide6 loses a reference to ``None`` each time it hands Python an empty QVariant:
+``QModelIndex.data()`` for a role the model leaves empty, ``QObject.property()`` of an unset
+name, ``QComboBox.currentData()`` with nothing chosen. Views and delegates ask such questions
+on every paint and every tooltip, so ``None``'s count runs down during a meeting until
+Python frees ``None`` itself and the next use of it crashes the process (the segfault seen
+once while a tooltip showed in the Freedoms table). ``None`` gets the same spare references,
+behind its own probe.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 # Far more emits than a process will ever make, far below the counter's limit.
 _SPARE_REFERENCES = 1 << 40
 _applied = False
+_none_applied = False
 
 
 class _Probe(QObject):
@@ -47,4 +56,25 @@ def protect_bool_singletons() -> bool:
         count = ctypes.c_ssize_t.from_address(id(singleton))
         count.value += _SPARE_REFERENCES
     _applied = True
+    return True
+
+
+def empty_variant_leaks_none_references() -> bool:
+    """True when an empty QVariant handed to Python loses a reference to None."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        probe.property("lpsa-probe-unset")
+    return sys.getrefcount(None) < before
+
+
+def protect_none_singleton() -> bool:
+    """Apply the None fix if this PySide6 needs it (once per process); returns whether it did."""
+    global _none_applied  # noqa: PLW0603 (a process-wide, idempotent fix)
+    if _none_applied or sys.version_info >= (3, 12) or not empty_variant_leaks_none_references():
+        return False
+    import ctypes  # noqa: PLC0415 (only where the leak is found)
+
+    ctypes.c_ssize_t.from_address(id(None)).value += _SPARE_REFERENCES
+    _none_applied = True
     return True

@@ -24,6 +24,7 @@ from lpsa_desktop.errors import LpsaError, StoreError
 from lpsa_desktop.services import agreement_edits
 from lpsa_desktop.services.agreement_edits import ITEM, FieldAddress, Part
 from lpsa_desktop.services.edit_conflicts import ValueConflictError
+from lpsa_desktop.services.field_changes import FieldChange, with_fields
 from ui.pending_edits import PendingEdit
 from ui.tasks import TaskCancelledError, TaskControl, TaskHandle, TaskRunner
 
@@ -179,6 +180,21 @@ class AgreementSession(QObject):
             )
 
         self._write(PendingEdit(agreement_ref, address, value, expected, action, undoing, send))
+
+    def set_fields(self, agreement_ref: str, changes: list[FieldChange], *, action: str) -> None:
+        """Several fields at once (a paste): on screen now, stored in one transaction.
+        ``changes`` are ``FieldChange``s, each with the value the cell showed."""
+        self._apply_now(agreement_ref, lambda a: with_fields(a, changes))
+        officer = self.officer
+
+        def send(_expected: Any) -> Callable[[Store], Snapshot]:
+            # Each change states what its cell showed; a mismatch refuses the whole paste.
+            return lambda store: _store_work().set_fields(
+                store, agreement_ref, changes, officer=officer, action=action
+            )
+
+        first = changes[0].address if changes else FieldAddress(Part.AGREEMENT, None, ITEM)
+        self._write(PendingEdit(agreement_ref, first, changes, None, action, False, send))
 
     def insert_item(
         self,

@@ -134,6 +134,15 @@ def set_field(
     return snapshot(store, ref)
 
 
+def set_fields(
+    store: Store, ref: str, changes: list[Any], *, officer: str, action: str
+) -> Snapshot:
+    from lpsa_desktop.services import field_batch  # noqa: PLC0415 (a paste: rarely)
+
+    field_batch.set_fields(store, ref, changes, officer=officer, action=action)
+    return snapshot(store, ref)
+
+
 def insert_item(
     store: Store,
     ref: str,

@@ -177,10 +177,9 @@ def run_sign(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     from lpsa_desktop.cli.verify_report import describe_verification
+    from lpsa_desktop.errors import StoreMissingError
     from lpsa_desktop.exporting.verification import report_to_dict, verify_pdf
     from lpsa_desktop.services.trust_list import trusted_for_run
-
-    from lpsa_desktop.errors import StoreMissingError
 
     try:
         store = open_store(args)

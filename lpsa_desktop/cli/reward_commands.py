@@ -90,7 +90,7 @@ def describe_reward(
                 [
                     f"  {ir.ref}",
                     f"  needs {needed}",
-                    indicator_value(indicator, actual)
+                    indicator_value(indicator, actual, exact=True)  # 74.5 is not "75%"
                     + (" (what-if)" if ir.ref in actuals else ""),
                     percent(ir.achieved_fraction),
                     percent(ir.payable_fraction),

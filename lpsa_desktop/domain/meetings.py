@@ -114,6 +114,12 @@ class Meeting:
         )
 
     @property
+    def title_in_sentence(self) -> str:
+        """The title inside a sentence: 'meeting of 3 December 2026, Guildhall, Bath' (only
+        its first letter lowered: months and places keep their capitals)."""
+        return self.title[:1].lower() + self.title[1:]
+
+    @property
     def open_actions(self) -> tuple[ActionItem, ...]:
         return tuple(a for a in self.actions if not a.done)
 

@@ -64,6 +64,10 @@ def open_window(
         window, controller = create_window(app, settings, faults)
         qtbot.addWidget(window)
         window.show()
+        # Under a real X server with no window manager nothing activates a new window: ask,
+        # as an officer's click would, so that focus and shortcuts behave as on a desktop.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
         controller.start(str(path), add_demo=add_demo)
         opened = OpenWindow(window, controller, faults, qtbot)
         if add_demo:

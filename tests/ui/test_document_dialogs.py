@@ -168,3 +168,26 @@ def test_the_printout_never_shows_internal_notes() -> None:
     assert "(reserve)" not in agreement_html(demo, include_reserve=False)
     assert "£3,577,950" in html
     assert "&lt;" in agreement_html(replace(demo, title="Bath <draft>"), include_reserve=False)
+
+
+def test_typing_an_absolute_path_to_sign_proposes_the_signed_name(
+    opened: OpenWindow, tmp_path: Path
+) -> None:
+    opened.controller.files.sign_pdf()
+    dialog = opened.controller.files.dialog
+    assert isinstance(dialog, SignDialog)
+    dialog.source.edit.clear()
+    dialog.destination.edit.clear()
+    opened.qtbot.keyClicks(dialog.source.edit, "/")  # a folder, not yet a file: nothing proposed
+    assert dialog.destination.path() is None
+    opened.qtbot.keyClicks(dialog.source.edit, str(tmp_path / "agreement.pdf")[1:])
+    assert dialog.destination.path() == tmp_path / "agreement-signed.pdf"
+    assert signed_name(Path("/")) is None
+    assert opened.faults.errors == []
+    dialog.reject()
+
+
+def test_the_printout_keeps_potentials_and_earnings_in_their_own_columns() -> None:
+    html = agreement_html(demo_agreement(), include_reserve=False)
+    assert "<th class='n'>Potential</th><th class='n'>Earned</th>" in html
+    assert "<th class='n'>Reward</th>" not in html

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.widgets.dialog_focus import return_focus_when_closed
+
 
 class ErrorDialog(QMessageBox):
     def __init__(
@@ -58,4 +60,5 @@ def show_refusal(parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("refusalDialog")
+    return_focus_when_closed(box)
     box.open()

@@ -43,8 +43,11 @@ def _work() -> Any:
     return document_work
 
 
-def signed_name(source: Path) -> Path:
-    """'agreement.pdf' → 'agreement-signed.pdf' (a further signature keeps the name)."""
+def signed_name(source: Path) -> Path | None:
+    """'agreement.pdf' → 'agreement-signed.pdf' (a further signature keeps the name); None
+    while the path names no PDF yet (a folder such as '/' half-way through typing a path)."""
+    if not source.name or source.suffix.lower() != ".pdf":
+        return None
     if source.stem.endswith("-signed"):
         return source
     return source.with_name(f"{source.stem}-signed{source.suffix}")
@@ -107,8 +110,9 @@ class SignDialog(QDialog):
         self.source.path_changed.connect(self._on_source_changed)
 
     def _on_source_changed(self, text: str) -> None:
-        if text.strip():
-            self.destination.set_path(signed_name(Path(text.strip())))
+        proposed = signed_name(Path(text.strip())) if text.strip() else None
+        if proposed is not None:
+            self.destination.set_path(proposed)
 
     def _on_sign(self) -> None:
         source, destination = self.source.path(), self.destination.path()

@@ -99,14 +99,35 @@ def parse_text(
         assert choices is not None
         try:
             return choices(text)
-        except ValueError as exc:
-            raise ParseError(f"{text!r} is not one of the choices") from exc
+        except ValueError:
+            pass
+        # Pasted or typed as shown ("Agreed", "Under negotiation"), in any case.
+        wanted = text.strip().casefold()
+        for member in choices:
+            shown = (display.short_label(member), display.enum_label(member), member.value)
+            if wanted in (w.casefold() for w in shown):
+                return member
+        raise ParseError(f"{text!r} is not one of the choices")
     if kind is CellKind.REFS:
         return display.parse_refs(text)
     if kind is CellKind.TEXT:
         stripped = text.strip()
         return None if optional and not stripped else stripped
     raise ParseError("this value cannot be typed")
+
+
+_YES = {"yes", "y", "true", "1", "x", "✓", "ticked"}
+_NO = {"no", "n", "false", "0", "", "unticked"}
+
+
+def parse_flag(text: str) -> bool:
+    """A tick box's pasted or typed value: yes/no, true/false, 1/0, x or empty."""
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ParseError(f"{text!r} is not yes or no")
 
 
 def alignment(kind: CellKind) -> Qt.AlignmentFlag:

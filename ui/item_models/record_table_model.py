@@ -166,22 +166,31 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        address = self._address(index)
-        if role != Qt.ItemDataRole.EditRole or address is None or self._agreement is None:
+        if role != Qt.ItemDataRole.EditRole:
             return False
+        try:
+            edit = self.proposed_edit(index, str(value))
+        except ParseError as problem:
+            address = self._address(index)
+            self.edit_refused.emit(f"{address.label() if address else 'cell'}: {problem}")
+            return False
+        if edit is None:
+            return False
+        self.edit_requested.emit(edit)
+        return True
+
+    def proposed_edit(self, index: Index, text: str) -> FieldEdit | None:
+        """The edit that typing or pasting ``text`` into the cell asks for; None when the
+        cell is read-only or already holds it; ParseError when it is not a value there."""
+        address = self._address(index)
+        if address is None or self._agreement is None:
+            return None
         column = self.columns[index.column()]
         old = getattr(self._records[index.row()], column.field)
-        try:
-            new = cells.parse_text(
-                column.kind, str(value), choices=column.choices, optional=column.optional
-            )
-        except ParseError as problem:
-            self.edit_refused.emit(f"{address.label()}: {problem}")
-            return False
+        new = cells.parse_text(column.kind, text, choices=column.choices, optional=column.optional)
         if new == old:
-            return False
-        self.edit_requested.emit(FieldEdit(self._agreement.ref, address, old, new))
-        return True
+            return None
+        return FieldEdit(self._agreement.ref, address, old, new)
 
     def _address(self, index: Index) -> FieldAddress | None:
         if not index.isValid() or self.columns[index.column()].kind is CellKind.COMPUTED:

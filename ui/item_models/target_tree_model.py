@@ -204,28 +204,40 @@ class TargetTreeModel(TargetRowsModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = TREE_COLUMNS[index.column()] if index.isValid() else None
+        if role == Qt.ItemDataRole.CheckStateRole and column and column.kind is CellKind.FLAG:
+            value = "yes" if Qt.CheckState(value) == Qt.CheckState.Checked else "no"
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            edit = self.proposed_edit(index, str(value))
+        except ParseError as problem:
+            address = self._address(index)
+            self.edit_refused.emit(f"{address.label() if address else 'cell'}: {problem}")
+            return False
+        if edit is None:
+            return False
+        self.edit_requested.emit(edit)
+        return True
+
+    def proposed_edit(self, index: Index, text: str) -> FieldEdit | None:
+        """The edit that typing or pasting ``text`` into the cell asks for; None when the
+        cell is read-only or already holds it; ParseError when it is not a value there."""
         address = self._address(index)
         if address is None or self._agreement is None:
-            return False
+            return None
         column = TREE_COLUMNS[index.column()]
         item = self.indicator_at(index) or self.target_at(index)
         old = getattr(item, address.field)
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind is CellKind.FLAG:
-            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif role == Qt.ItemDataRole.EditRole:
-            try:
-                new = cells.parse_text(
-                    column.kind, str(value), choices=column.choices, optional=column.optional
-                )
-            except ParseError as problem:
-                self.edit_refused.emit(f"{address.label()}: {problem}")
-                return False
+        if column.kind is CellKind.FLAG:
+            new: Any = cells.parse_flag(text)
         else:
-            return False
+            new = cells.parse_text(
+                column.kind, text, choices=column.choices, optional=column.optional
+            )
         if new == old:
-            return False
-        self.edit_requested.emit(FieldEdit(self._agreement.ref, address, old, new))
-        return True
+            return None
+        return FieldEdit(self._agreement.ref, address, old, new)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -278,9 +290,14 @@ class TargetTreeModel(TargetRowsModel):
         parent = self.index(row, 0)
         if _target_fields_changed(old, new):
             self._repaint_row(parent)
-        for child, (was, now) in enumerate(zip(old.indicators, new.indicators, strict=True)):
-            if was is not now:
-                self._repaint_row(self.index(child, 0, parent))
+        changed = [
+            child
+            for child, (was, now) in enumerate(zip(old.indicators, new.indicators, strict=True))
+            if was is not now
+        ]
+        if changed:  # one signal for the span (a paste changes many rows at once)
+            first, last = self.index(changed[0], 0, parent), self.index(changed[-1], 0, parent)
+            self.dataChanged.emit(first, last.siblingAtColumn(self._last_column))
 
     def _repaint_row(self, first: QModelIndex) -> None:
         if first.isValid():

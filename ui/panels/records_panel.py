@@ -105,7 +105,8 @@ class RecordsPanel(QWidget):
         table.setAccessibleName(title)
         table.setModel(self.model)
         table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        table.setWordWrap(True)  # a long request reads whole; the row grows to fit it
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

@@ -26,6 +26,7 @@ from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.tree_expansion import expand_targets
+from ui.widgets.wrapped_rows import relayout_on_resize
 
 # In digits of the tree's font (see ui.widgets.column_widths); the title takes the rest.
 _WIDTHS = {
@@ -43,6 +44,9 @@ _WIDTHS = {
 }
 
 
+WRAPPED_ROWS_AT_MOST = 2000
+
+
 class TargetsPanel(QWidget):
     edit_requested = Signal(object)  # FieldEdit, from the detail form
     preview_changed = Signal(object, object)  # FieldAddress | None, value being typed
@@ -57,7 +61,12 @@ class TargetsPanel(QWidget):
         self.tree.setAccessibleName("Targets and indicators")
         self.tree.setModel(model)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        # Long titles and descriptions wrap and rows grow to show them whole; a huge
+        # agreement keeps one row height, which lays 20,000 rows out without measuring each.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        relayout_on_resize(self.tree)
         self.tree.setIndentation(14)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.setEditTriggers(
@@ -142,6 +151,10 @@ class TargetsPanel(QWidget):
         self._kept_scroll = self.tree.verticalScrollBar().value()
 
     def _after_reset(self) -> None:
+        rows = self.model.rowCount() + sum(
+            self.model.rowCount(self.model.index(r, 0)) for r in range(self.model.rowCount())
+        )
+        self.tree.setUniformRowHeights(rows > WRAPPED_ROWS_AT_MOST)
         expand_targets(self.tree, self.model)
         if self._kept is not None:  # the same item stays current (e.g. entering presentation)
             target_ref, indicator_ref, column = self._kept

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
 from ui.display import ParseError, enum_label
 from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind
+from ui.widgets.wrapped_rows import wrapped_height
 
 Index = QModelIndex | QPersistentModelIndex
 _PREVIEWED = (CellKind.NUMBER, CellKind.SHARE, CellKind.MONEY)
@@ -87,6 +90,11 @@ class CellDelegate(QStyledItemDelegate):
         editor.setToolTip("")
         if kind in _PREVIEWED and address is not None:
             self.preview_changed.emit(address, value)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        return wrapped_height(view, option, index, base) if isinstance(view, QTreeView) else base
 
     def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)

@@ -55,7 +55,8 @@ class PathPicker(QWidget):
 
     def _on_browse(self) -> None:
         current = self.path()
-        start = str(current) if current else self._start_folder
+        # Never the program's own folder (Qt's default for an empty start): the officer's.
+        start = str(current) if current else (self._start_folder or str(Path.home()))
         if self._save:
             chosen, _ = QFileDialog.getSaveFileName(self, self._caption, start, self._filter)
         else:
