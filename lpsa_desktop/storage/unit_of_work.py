@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.exchange_repository import ExchangeRepository
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository
 from lpsa_desktop.storage.new_agreement_writer import NewAgreementWriter
@@ -32,6 +33,7 @@ class UnitOfWork:
     rounds: RoundRepository
     meetings: MeetingRepository
     new_agreements: NewAgreementWriter
+    exchanges: ExchangeRepository
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
         self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
@@ -48,6 +50,7 @@ class UnitOfWork:
         self.rounds = RoundRepository(self._session)
         self.meetings = MeetingRepository(self._session)
         self.new_agreements = NewAgreementWriter(self._session)
+        self.exchanges = ExchangeRepository(self._session)
         return self
 
     def __exit__(
