@@ -17,6 +17,7 @@ from lpsa_desktop.cli import (
     document_commands,
     import_commands,
     meeting_commands,
+    package_commands,
     reward_commands,
     round_commands,
 )
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.register(commands)
     round_commands.register(commands)
     meeting_commands.register(commands)
+    package_commands.register(commands)
     return parser
 
 
