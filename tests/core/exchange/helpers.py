@@ -50,8 +50,7 @@ def shared(store: Store) -> Agreement:
 
 def retitled(agreement: Agreement, target_ref: str, title: str) -> Agreement:
     targets = tuple(
-        dataclasses.replace(t, title=title) if t.ref == target_ref else t
-        for t in agreement.targets
+        dataclasses.replace(t, title=title) if t.ref == target_ref else t for t in agreement.targets
     )
     return dataclasses.replace(agreement, targets=targets)
 
