@@ -83,6 +83,8 @@ class MergePlan:
     base_label: str | None
     """What the base is ('round 3: Government response', 'package sent 03/12/2026 10:04'),
     None when the store holds nothing in common (a first exchange: the agreement is added)."""
+    base: Agreement | None
+    """The shared state merged against (internal notes emptied when none travelled)."""
     mine: Agreement | None
     theirs: Agreement
     result: MergeResult | None
@@ -233,7 +235,7 @@ def _plan(
     theirs = package.agreement
     if not uow.agreements.exists(ref):
         return _records_plan(
-            uow, read, package, base_label=None, mine=None, result=None, conflicts=()
+            uow, read, package, base_label=None, base=None, mine=None, result=None, conflicts=()
         )
     mine = uow.agreements.get(ref)
     shared = {*package.known_states, package.state}
@@ -255,7 +257,14 @@ def _plan(
         result = dataclasses.replace(result, kept=kept)
     views = _with_authors(result.conflicts, uow.exchanges.audit_entries(ref), package.audit)
     return _records_plan(
-        uow, read, package, base_label=label, mine=mine, result=result, conflicts=views
+        uow,
+        read,
+        package,
+        base_label=label,
+        base=base_agreement,
+        mine=mine,
+        result=result,
+        conflicts=views,
     )
 
 
@@ -265,6 +274,7 @@ def _records_plan(
     package: AgreementPackage,
     *,
     base_label: str | None,
+    base: Agreement | None,
     mine: Agreement | None,
     result: MergeResult | None,
     conflicts: Sequence[ConflictView],
@@ -285,6 +295,7 @@ def _records_plan(
         package=package,
         agreement_ref=ref,
         base_label=base_label,
+        base=base,
         mine=mine,
         theirs=package.agreement,
         result=result,
