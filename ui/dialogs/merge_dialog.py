@@ -59,7 +59,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(f"Receive agreement — {path.name}")
-        self.resize(1100, 560)
+        self.resize(1240, 600)
         self._session = session
         self._path = path
         self.plan: MergePlan | None = None
@@ -72,7 +72,10 @@ class MergeDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMaximumSectionSize(240)  # long titles are cut; the tooltip has them whole
+        header.setStretchLastSection(True)
         self.take_mine = QPushButton("Take &mine")
         self.take_theirs = QPushButton("Take &theirs")
         self.all_mine = QPushButton("&All mine")
