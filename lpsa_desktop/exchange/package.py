@@ -43,8 +43,9 @@ class AgreementPackage:
     audit: tuple[AuditEntry, ...]
     imports: tuple[ImportSummary, ...]
     known_states: tuple[str, ...]
-    """State hashes (``shared_state.state_hash``) the sending store holds, newest first:
-    the receiver's merge base is the newest of these that it holds too."""
+    """Hashes (``shared_state.state_hash``) of the states the sending store exchanged
+    before, newest first. The receiver's merge base is the newest state it holds too:
+    one of these, the package's own state, or one of the package's rounds."""
     exported_at: datetime
     officer: str
     include_internal: bool

@@ -25,6 +25,7 @@ from lpsa_desktop.domain.exchange_records import (
     merged_meeting,
     round_identity,
 )
+from lpsa_desktop.domain.meetings import Meeting
 from lpsa_desktop.domain.rounds import Round
 from lpsa_desktop.domain.shared_state import state_hash, without_internal
 from lpsa_desktop.domain.three_way import Conflict, MergeResult, Side, merge_agreements
@@ -116,6 +117,55 @@ class MergePlan:
         return not self.changes_agreement and not records
 
 
+class _Held:
+    """What this store holds of one agreement's record, each read (and hashed) at most once
+    per transaction: 20 rounds of 500 indicators take about 0.4 s to read and 0.25 s to
+    hash, and a merge needs them for the base, the union of rounds and the write."""
+
+    def __init__(self, uow: UnitOfWork, ref: str) -> None:
+        self._uow, self._ref = uow, ref
+        self._rounds: list[Round] | None = None
+        self._audit: list[AuditEntry] | None = None
+
+    @property
+    def rounds(self) -> list[Round]:
+        if self._rounds is None:
+            self._rounds = self._uow.rounds.list(self._ref)
+        return self._rounds
+
+    @property
+    def audit(self) -> list[AuditEntry]:
+        if self._audit is None:
+            self._audit = self._uow.exchanges.audit_entries(self._ref)
+        return self._audit
+
+    def meetings(self) -> list[Meeting]:
+        return self._uow.meetings.list(self._ref)
+
+    def candidates(self) -> list[tuple[datetime, str, Agreement, tuple[str, str]]]:
+        """Every state held of the agreement, newest first: (when, label, snapshot, key).
+        A state exchanged before is known by its content hash, a round by its identity,
+        so no snapshot is hashed to find the base (20 rounds of 500 indicators: 0.25 s)."""
+        found: list[tuple[datetime, str, Agreement, tuple[str, str]]] = []
+        for state in self._uow.exchanges.states(self._ref):
+            label = (
+                f"package {state.direction} {state.recorded_at:%d/%m/%Y %H:%M} ({state.file_name})"
+            )
+            found.append((state.recorded_at, label, state.snapshot, ("state", state.state_hash)))
+        for taken in self.rounds:
+            when = taken.taken_at or datetime.combine(taken.held_on, datetime.min.time())
+            label = f"round {taken.number}: {taken.name}"
+            found.append((when, label, taken.snapshot, ("round", round_identity(taken))))
+        found.sort(key=lambda c: c[0], reverse=True)
+        return found
+
+
+def _shared_keys(package: AgreementPackage) -> set[tuple[str, str]]:
+    """What the sender holds: the states it exchanged, the state it sent, its rounds."""
+    keys = {("state", h) for h in (*package.known_states, package.state)}
+    return keys | {("round", round_identity(r)) for r in package.rounds}
+
+
 # --- export ----------------------------------------------------------------------------------
 
 
@@ -132,11 +182,12 @@ def export_package(
     both in one transaction: a package that cannot be written is not recorded."""
     with store.unit_of_work(write=True) as uow:
         agreement = uow.agreements.get(agreement_ref)
+        held = _Held(uow, agreement_ref)
         draft = AgreementPackage(
             agreement=agreement,
-            rounds=tuple(uow.rounds.list(agreement_ref)),
+            rounds=tuple(held.rounds),
             meetings=tuple(uow.meetings.list(agreement_ref)),
-            audit=tuple(uow.exchanges.audit_entries(agreement_ref)),
+            audit=tuple(held.audit),
             imports=tuple(uow.exchanges.import_summaries(agreement_ref)),
             known_states=(),
             exported_at=datetime.now(),
@@ -149,7 +200,8 @@ def export_package(
             agreement_ref, package.state, package.agreement,
             direction="sent", file_name=destination.name, officer=officer,
         )  # fmt: skip
-        package = dataclasses.replace(package, known_states=_known_states(uow, agreement_ref))
+        known = tuple(key[1] for _w, _l, _s, key in held.candidates() if key[0] == "state")
+        package = dataclasses.replace(package, known_states=known)
         data = package_bytes(
             package,
             key=identity.key if identity else None,
@@ -160,25 +212,6 @@ def export_package(
         destination, agreement_ref, package.state, len(data), identity is not None,
         len(package.rounds), len(package.meetings), not include_internal,
     )  # fmt: skip
-
-
-def _known_states(uow: UnitOfWork, ref: str) -> tuple[str, ...]:
-    return tuple(h for h, _when, _label, _snapshot in _candidates(uow, ref))
-
-
-def _candidates(uow: UnitOfWork, ref: str) -> list[tuple[str, datetime, str, Agreement]]:
-    """Every state this store holds of ``ref``, newest first: (hash, when, label, snapshot)."""
-    found = [
-        (s.state_hash, s.recorded_at,
-         f"package {s.direction} {s.recorded_at:%d/%m/%Y %H:%M} ({s.file_name})", s.snapshot)
-        for s in uow.exchanges.states(ref)
-    ]  # fmt: skip
-    for taken in uow.rounds.list(ref):
-        when = taken.taken_at or datetime.combine(taken.held_on, datetime.min.time())
-        label = f"round {taken.number}: {taken.name}"
-        found.append((state_hash(taken.snapshot), when, label, taken.snapshot))
-    found.sort(key=lambda c: c[1], reverse=True)
-    return found
 
 
 # --- merge -----------------------------------------------------------------------------------
@@ -194,7 +227,7 @@ def plan_merge(
 ) -> MergePlan:
     """What merging ``read`` would do; writes nothing."""
     with store.unit_of_work() as uow:
-        return _plan(uow, read, choices, default, as_ref)
+        return _plan(uow, read, choices, default, as_ref)[0]
 
 
 def apply_merge(
@@ -210,7 +243,7 @@ def apply_merge(
     any conflict has no choice. The plan is made again inside the write transaction, so
     an edit made since the preview is merged too, never overwritten."""
     with store.unit_of_work(write=True) as uow:
-        plan = _plan(uow, read, choices, default, as_ref)
+        plan, held = _plan(uow, read, choices, default, as_ref)
         if plan.unresolved:
             shown = ", ".join(c.conflict.address for c in plan.unresolved[:5])
             more = "…" if len(plan.unresolved) > 5 else ""
@@ -219,7 +252,7 @@ def apply_merge(
                 f"({shown}{more}); nothing was written"
             )
         if not plan.changes_nothing:
-            _write(uow, plan, officer)
+            _write(uow, plan, held, officer)
         return plan
 
 
@@ -229,18 +262,19 @@ def _plan(
     choices: Mapping[str, Side] | None,
     default: Side | None,
     as_ref: str | None,
-) -> MergePlan:
+) -> tuple[MergePlan, _Held]:
     package = _renamed(read.package, as_ref) if as_ref else read.package
     ref = package.agreement.ref
     theirs = package.agreement
+    held = _Held(uow, ref)
     if not uow.agreements.exists(ref):
         return _records_plan(
-            uow, read, package, base_label=None, base=None, mine=None, result=None, conflicts=()
-        )
+            held, read, package, base_label=None, base=None, mine=None, result=None, conflicts=()
+        ), held
     mine = uow.agreements.get(ref)
-    shared = {*package.known_states, package.state}
+    shared = _shared_keys(package)
     base = next(
-        ((label, snap) for h, _w, label, snap in _candidates(uow, ref) if h in shared), None
+        ((label, snap) for _w, label, snap, key in held.candidates() if key in shared), None
     )
     if base is None:
         raise NoSharedStateError(
@@ -255,9 +289,9 @@ def _plan(
     if not package.include_internal:  # my internal notes are not news to anyone here
         kept = tuple(s for s in result.kept if s.field not in INTERNAL_FIELDS)
         result = dataclasses.replace(result, kept=kept)
-    views = _with_authors(result.conflicts, uow.exchanges.audit_entries(ref), package.audit)
-    return _records_plan(
-        uow,
+    views = _with_authors(result.conflicts, held.audit, package.audit)
+    plan = _records_plan(
+        held,
         read,
         package,
         base_label=label,
@@ -266,10 +300,11 @@ def _plan(
         result=result,
         conflicts=views,
     )
+    return plan, held
 
 
 def _records_plan(
-    uow: UnitOfWork,
+    held: _Held,
     read: ReadPackage,
     package: AgreementPackage,
     *,
@@ -280,16 +315,16 @@ def _records_plan(
     conflicts: Sequence[ConflictView],
 ) -> MergePlan:
     ref = package.agreement.ref
-    have_rounds = {round_identity(r) for r in uow.rounds.list(ref)}
-    mine_meetings = {meeting_identity(m): m for m in uow.meetings.list(ref)}
+    have_rounds = {round_identity(r) for r in held.rounds}
+    mine_meetings = {meeting_identity(m): m for m in held.meetings()}
     new_meetings = grown = 0
     for meeting in package.meetings:
-        held = mine_meetings.get(meeting_identity(meeting))
-        if held is None:
+        mine_meeting = mine_meetings.get(meeting_identity(meeting))
+        if mine_meeting is None:
             new_meetings += 1
-        elif merged_meeting(held, meeting, held.round_number) != held:
+        elif merged_meeting(mine_meeting, meeting, mine_meeting.round_number) != mine_meeting:
             grown += 1
-    have_audit = {audit_identity(e) for e in uow.exchanges.audit_entries(ref)}
+    have_audit = {audit_identity(e) for e in held.audit}
     return MergePlan(
         read=read,
         package=package,
@@ -307,15 +342,15 @@ def _records_plan(
     )
 
 
-def _write(uow: UnitOfWork, plan: MergePlan, officer: str) -> None:
+def _write(uow: UnitOfWork, plan: MergePlan, held: _Held, officer: str) -> None:
     read, ref, package = plan.read, plan.agreement_ref, plan.package
     action = f"merge package {read.file_name}"
-    have_audit = {audit_identity(e) for e in uow.exchanges.audit_entries(ref)}
+    have_audit = {audit_identity(e) for e in held.audit}
     merged = plan.merged
     if plan.changes_agreement:
         uow.agreements.save(merged)
         uow.audit.record(ref, officer, action, diff_agreements(plan.mine, merged))
-    numbers = _add_rounds(uow, plan, read.file_name)
+    numbers = _add_rounds(uow, plan, held, read.file_name)
     _add_meetings(uow, package, numbers)
     uow.exchanges.add_audit_entries(
         ref, (e for e in package.audit if audit_identity(e) not in have_audit)
@@ -343,10 +378,10 @@ def _write(uow: UnitOfWork, plan: MergePlan, officer: str) -> None:
     )
 
 
-def _add_rounds(uow: UnitOfWork, plan: MergePlan, file_name: str) -> dict[int, int]:
+def _add_rounds(uow: UnitOfWork, plan: MergePlan, held: _Held, file_name: str) -> dict[int, int]:
     """Their round numbers → mine, for every round of theirs this store holds after."""
     ref = plan.agreement_ref
-    mine = {round_identity(r): r.number for r in uow.rounds.list(ref)}
+    mine = {round_identity(r): r.number for r in held.rounds}
     numbers: dict[int, int] = {}
     for taken in plan.package.rounds:
         identity = round_identity(taken)
