@@ -225,7 +225,7 @@ def _print_plan(plan: MergePlan, *, written: bool, dry_run: bool) -> None:
         f"{plan.grown_meetings} meetings with more recorded, {plan.new_audit} audit entries"
     )
     if written:
-        print("Merged: written in one transaction (undo it with `lpsa imports revert`)")
+        print("Merged: written in one transaction (undo it with `lpsa import-revert BATCH`)")
     elif plan.changes_nothing:
         print("Nothing to merge: this store already holds everything in the package")
     elif dry_run and not plan.unresolved:

@@ -1,9 +1,10 @@
 """Exchange between laptops: export an agreement package, plan its merge, apply it.
 
-The merge base is the newest state both stores hold: a round, or a state sent or received
-in an earlier package (kept in ``exchanged_states``), matched by content hash. Applying is
-one transaction, recorded as an import batch (``lpsa imports revert`` puts the agreement
-back whole); rounds, meetings and audit entries are added as a union by identity.
+The merge base is the newest state both stores hold: a state sent or received in an
+earlier package (kept in ``exchanged_states``, matched by content hash), or a round both
+hold (matched by identity). Applying is one transaction, recorded as an import batch
+(``lpsa import-revert BATCH`` puts the agreement back whole); rounds, meetings and audit
+entries are added as a union by identity.
 """
 
 from __future__ import annotations
