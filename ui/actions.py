@@ -101,11 +101,15 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             tip="Take back everything one import wrote",
         ),
         send_agreement=_action(
-            window, "Sen&d agreement…", tip="Write an agreement package for the other side's laptop"
+            window,
+            "Sen&d agreement…",
+            "Ctrl+Shift+X",
+            tip="Write an agreement package for the other side's laptop",
         ),
         receive_agreement=_action(
             window,
             "Recei&ve agreement…",
+            "Ctrl+Shift+L",
             tip="Merge an agreement package from the other side, seeing every conflict first",
         ),
         export_pdf=_action(
