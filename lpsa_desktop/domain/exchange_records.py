@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from lpsa_desktop.domain.meetings import ActionItem, Decision, Meeting, MeetingStatus
 from lpsa_desktop.domain.rounds import Round
@@ -47,11 +47,17 @@ def round_identity(taken: Round) -> str:
     """Same name, party, date, officer and moment taken (to the microsecond): the same
     round. The snapshot is left out: it is fixed by the moment it was taken, and hashing
     20 snapshots of 500 indicators costs 0.25 s on each side of every exchange."""
-    return _digest([
-        taken.name, taken.party.value, taken.held_on.isoformat(),
-        taken.taken_at.isoformat() if taken.taken_at else None,
-        taken.officer, taken.internal,
-    ])  # fmt: skip
+    return round_key(taken.name, taken.party.value, taken.held_on, taken.taken_at,
+                     taken.officer, internal=taken.internal)  # fmt: skip
+
+
+def round_key(
+    name: str, party: str, held_on: date, taken_at: datetime | None, officer: str, *,
+    internal: bool,
+) -> str:  # fmt: skip
+    """``round_identity`` from a round's fields (a stored round not yet read whole)."""
+    return _digest([name, party, held_on.isoformat(),
+                    taken_at.isoformat() if taken_at else None, officer, internal])  # fmt: skip
 
 
 def meeting_identity(meeting: Meeting) -> str:

@@ -36,17 +36,46 @@ class PartError(ValueError):
 
 
 def round_to_dict(taken: Round) -> dict[str, Any]:
+    return round_fields_to_dict(
+        number=taken.number, name=taken.name, party=taken.party, held_on=taken.held_on,
+        internal=taken.internal, taken_at=taken.taken_at, officer=taken.officer,
+        source=taken.source, snapshot=agreement_to_dict(taken.snapshot),
+    )  # fmt: skip
+
+
+def round_fields_to_dict(
+    *,
+    number: int,
+    name: str,
+    party: Party,
+    held_on: date,
+    internal: bool,
+    taken_at: datetime | None,
+    officer: str,
+    source: str,
+    snapshot: dict[str, Any],
+) -> dict[str, Any]:
+    """A round's part entry from its fields and its snapshot as data (`lpsa show --json`
+    shape), so that a stored round need not be read into objects to be sent."""
     return {
-        "number": taken.number,
-        "name": taken.name,
-        "party": taken.party.value,
-        "held_on": taken.held_on.isoformat(),
-        "internal": taken.internal,
-        "taken_at": taken.taken_at.isoformat() if taken.taken_at else None,
-        "officer": taken.officer,
-        "source": taken.source,
-        "snapshot": agreement_to_dict(taken.snapshot),
+        "number": number,
+        "name": name,
+        "party": party.value,
+        "held_on": held_on.isoformat(),
+        "internal": internal,
+        "taken_at": taken_at.isoformat() if taken_at else None,
+        "officer": officer,
+        "source": source,
+        "snapshot": snapshot,
     }
+
+
+def without_internal_data(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """``shared_state.without_internal`` for an agreement as data."""
+    emptied = {**snapshot, "internal_notes": ""}
+    for key in ("targets", "freedoms"):
+        emptied[key] = [{**item, "internal_notes": ""} for item in snapshot.get(key, [])]
+    return emptied
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,18 +53,26 @@ def shared_only(package: AgreementPackage) -> AgreementPackage:
 def package_bytes(
     package: AgreementPackage,
     *,
+    round_parts: Sequence[dict[str, Any]] | None = None,
     key: SigningKey | None = None,
     certificate: x509.Certificate | None = None,
 ) -> bytes:
-    """The .lpsa file's bytes for ``package`` (already ``shared_only`` where meant)."""
+    """The .lpsa file's bytes for ``package`` (already ``shared_only`` where meant).
+    ``round_parts``, when given, are the rounds as data (``round_fields_to_dict``), in
+    place of ``package.rounds``: a store's rounds are sent without being read into objects."""
+    rounds = (
+        list(round_parts) if round_parts is not None else [round_to_dict(r) for r in package.rounds]
+    )
     parts = {
         names.AGREEMENT: canonical_json(agreement_to_dict(package.agreement)),
-        names.ROUNDS: canonical_json([round_to_dict(r) for r in package.rounds]),
+        names.ROUNDS: canonical_json(rounds),
         names.MEETINGS: canonical_json([meeting_to_dict(m) for m in package.meetings]),
         names.AUDIT: canonical_json([audit_to_dict(e) for e in package.audit]),
         names.IMPORTS: canonical_json([import_to_dict(i) for i in package.imports]),
     }
-    manifest = json.dumps(_manifest(package, parts), indent=1, sort_keys=True).encode("utf-8")
+    manifest = json.dumps(_manifest(package, parts, len(rounds)), indent=1, sort_keys=True).encode(
+        "utf-8"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         _add(archive, names.MANIFEST, manifest)
@@ -97,7 +106,7 @@ def write_package(destination: Path, data: bytes) -> None:
         raise PackageError(str(destination), f"cannot be written ({exc.strerror or exc})") from None
 
 
-def _manifest(package: AgreementPackage, parts: dict[str, bytes]) -> dict[str, Any]:
+def _manifest(package: AgreementPackage, parts: dict[str, bytes], rounds: int) -> dict[str, Any]:
     return {
         "format": names.FORMAT,
         "format_version": names.FORMAT_VERSION,
@@ -110,7 +119,7 @@ def _manifest(package: AgreementPackage, parts: dict[str, bytes]) -> dict[str, A
         "state": package.state,
         "known_states": list(package.known_states),
         "counts": {
-            "rounds": len(package.rounds),
+            "rounds": rounds,
             "meetings": len(package.meetings),
             "audit": len(package.audit),
             "imports": len(package.imports),

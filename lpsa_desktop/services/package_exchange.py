@@ -10,8 +10,9 @@ entries are added as a union by identity.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from lpsa_desktop.domain.exchange_records import (
     meeting_identity,
     merged_meeting,
     round_identity,
+    round_key,
 )
 from lpsa_desktop.domain.meetings import Meeting
 from lpsa_desktop.domain.rounds import Round
@@ -32,9 +34,11 @@ from lpsa_desktop.domain.shared_state import state_hash, without_internal
 from lpsa_desktop.domain.three_way import Conflict, MergeResult, Side, merge_agreements
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.exchange.package import AgreementPackage, ReadPackage
+from lpsa_desktop.exchange.parts import round_fields_to_dict, without_internal_data
 from lpsa_desktop.exchange.writer import package_bytes, shared_only, write_package
 from lpsa_desktop.exporting.identity import Identity
 from lpsa_desktop.services.agreement_snapshots import agreement_json
+from lpsa_desktop.storage.exchange_repository import RoundRecord
 from lpsa_desktop.storage.store import Store
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
 from lpsa_desktop.version import app_version
@@ -119,20 +123,20 @@ class MergePlan:
 
 
 class _Held:
-    """What this store holds of one agreement's record, each read (and hashed) at most once
-    per transaction: 20 rounds of 500 indicators take about 0.4 s to read and 0.25 s to
-    hash, and a merge needs them for the base, the union of rounds and the write."""
+    """What this store holds of one agreement's record, each read at most once per
+    transaction, rounds with their snapshots left as text: 20 rounds of 500 indicators
+    take about 0.4 s to read into objects, and an exchange needs one at most (its base)."""
 
     def __init__(self, uow: UnitOfWork, ref: str) -> None:
         self._uow, self._ref = uow, ref
-        self._rounds: list[Round] | None = None
+        self._records: list[RoundRecord] | None = None
         self._audit: list[AuditEntry] | None = None
 
     @property
-    def rounds(self) -> list[Round]:
-        if self._rounds is None:
-            self._rounds = self._uow.rounds.list(self._ref)
-        return self._rounds
+    def records(self) -> list[RoundRecord]:
+        if self._records is None:
+            self._records = self._uow.exchanges.round_records(self._ref)
+        return self._records
 
     @property
     def audit(self) -> list[AuditEntry]:
@@ -143,22 +147,31 @@ class _Held:
     def meetings(self) -> list[Meeting]:
         return self._uow.meetings.list(self._ref)
 
-    def candidates(self) -> list[tuple[datetime, str, Agreement, tuple[str, str]]]:
-        """Every state held of the agreement, newest first: (when, label, snapshot, key).
-        A state exchanged before is known by its content hash, a round by its identity,
-        so no snapshot is hashed to find the base (20 rounds of 500 indicators: 0.25 s)."""
-        found: list[tuple[datetime, str, Agreement, tuple[str, str]]] = []
+    @staticmethod
+    def identity(record: RoundRecord) -> str:
+        return round_key(record.name, record.party.value, record.held_on, record.taken_at,
+                         record.officer, internal=record.internal)  # fmt: skip
+
+    def candidates(self) -> list[tuple[datetime, str, Callable[[], Agreement], tuple[str, str]]]:
+        """Every state held of the agreement, newest first: (when, label, its snapshot
+        when asked for, key). A state exchanged before is known by its content hash, a
+        round by its identity, so no snapshot is read or hashed to find the base."""
+        found: list[tuple[datetime, str, Callable[[], Agreement], tuple[str, str]]] = []
         for state in self._uow.exchanges.states(self._ref):
             label = (
                 f"package {state.direction} {state.recorded_at:%d/%m/%Y %H:%M} ({state.file_name})"
             )
             found.append((state.recorded_at, label, state.snapshot, ("state", state.state_hash)))
-        for taken in self.rounds:
-            when = taken.taken_at or datetime.combine(taken.held_on, datetime.min.time())
-            label = f"round {taken.number}: {taken.name}"
-            found.append((when, label, taken.snapshot, ("round", round_identity(taken))))
+        for record in self.records:
+            label = f"round {record.number}: {record.name}"
+            load = functools.partial(_snapshot_of, record, self._ref)
+            found.append((record.taken_at, label, load, ("round", self.identity(record))))
         found.sort(key=lambda c: c[0], reverse=True)
         return found
+
+
+def _snapshot_of(record: RoundRecord, ref: str) -> Agreement:
+    return record.to_round(ref).snapshot
 
 
 def _shared_keys(package: AgreementPackage) -> set[tuple[str, str]]:
@@ -184,9 +197,19 @@ def export_package(
     with store.unit_of_work(write=True) as uow:
         agreement = uow.agreements.get(agreement_ref)
         held = _Held(uow, agreement_ref)
+        round_parts = [
+            round_fields_to_dict(
+                number=r.number, name=r.name, party=r.party, held_on=r.held_on,
+                internal=r.internal, taken_at=r.taken_at, officer=r.officer, source=r.source,
+                snapshot=r.snapshot_data() if include_internal
+                else without_internal_data(r.snapshot_data()),
+            )
+            for r in held.records
+            if include_internal or not r.internal
+        ]  # fmt: skip
         draft = AgreementPackage(
             agreement=agreement,
-            rounds=tuple(held.rounds),
+            rounds=(),
             meetings=tuple(uow.meetings.list(agreement_ref)),
             audit=tuple(held.audit),
             imports=tuple(uow.exchanges.import_summaries(agreement_ref)),
@@ -205,13 +228,14 @@ def export_package(
         package = dataclasses.replace(package, known_states=known)
         data = package_bytes(
             package,
+            round_parts=round_parts,
             key=identity.key if identity else None,
             certificate=identity.certificate if identity else None,
         )
         write_package(destination, data)
     return ExportedPackage(
         destination, agreement_ref, package.state, len(data), identity is not None,
-        len(package.rounds), len(package.meetings), not include_internal,
+        len(round_parts), len(package.meetings), not include_internal,
     )  # fmt: skip
 
 
@@ -283,7 +307,8 @@ def _plan(
             "package (no round or earlier package in common); merge it under another ref "
             "(`--as-ref NEW-REF`) to keep both"
         )
-    label, base_agreement = base
+    label, load_base = base
+    base_agreement = load_base()
     if not package.include_internal:
         base_agreement = without_internal(base_agreement)  # internal notes did not travel
     result = merge_agreements(base_agreement, mine, theirs, choices=choices, default=default)
@@ -316,7 +341,7 @@ def _records_plan(
     conflicts: Sequence[ConflictView],
 ) -> MergePlan:
     ref = package.agreement.ref
-    have_rounds = {round_identity(r) for r in held.rounds}
+    have_rounds = {held.identity(r) for r in held.records}
     mine_meetings = {meeting_identity(m): m for m in held.meetings()}
     new_meetings = grown = 0
     for meeting in package.meetings:
@@ -382,7 +407,7 @@ def _write(uow: UnitOfWork, plan: MergePlan, held: _Held, officer: str) -> None:
 def _add_rounds(uow: UnitOfWork, plan: MergePlan, held: _Held, file_name: str) -> dict[int, int]:
     """Their round numbers → mine, for every round of theirs this store holds after."""
     ref = plan.agreement_ref
-    mine = {round_identity(r): r.number for r in held.rounds}
+    mine = {held.identity(r): r.number for r in held.records}
     numbers: dict[int, int] = {}
     for taken in plan.package.rounds:
         identity = round_identity(taken)
