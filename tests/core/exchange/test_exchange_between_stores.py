@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+from contextlib import closing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -48,14 +50,18 @@ def test_internal_notes_and_rounds_stay_home_unless_asked_for(
     laptop_a: Store, laptop_b: Store, tmp_path: Path
 ) -> None:
     take_round(laptop_a, REF, name="Fall-back", party=Party.COUNCIL, officer="Alice", internal=True)
+    take_round(laptop_a, REF, name="Proposal", party=Party.COUNCIL, officer="Alice")
     assert load_agreement(laptop_a, REF).internal_notes  # the demo has some
     receive(laptop_b, send(laptop_a, tmp_path, "first.lpsa"))
     assert load_agreement(laptop_b, REF).internal_notes == ""
-    assert list_rounds(laptop_b, REF) == []
+    (shared_round,) = list_rounds(laptop_b, REF)
+    assert shared_round.name == "Proposal" and shared_round.snapshot.internal_notes == ""
+    assert all(t.internal_notes == "" for t in shared_round.snapshot.targets)
     export_package(laptop_a, REF, tmp_path / "all.lpsa", officer="Alice", include_internal=True)
     package = read_package(tmp_path / "all.lpsa").package
     assert package.include_internal and package.agreement.internal_notes
-    assert [r.name for r in package.rounds] == ["Fall-back"]
+    assert [r.name for r in package.rounds] == ["Fall-back", "Proposal"]
+    assert package.rounds[1].snapshot.internal_notes  # the officer asked for them
 
 
 def test_a_store_with_its_own_agreement_of_that_ref_refuses_and_offers_another_ref(
@@ -187,3 +193,18 @@ def test_a_merge_is_an_import_batch_that_reverts_whole(
     assert batch.file_name == "b1.lpsa"
     revert_import_batch(a, batch.id, officer="Alice")
     assert load_agreement(a, REF) == before
+
+
+def test_a_round_both_stores_hold_is_a_base_when_no_package_state_is_shared(
+    laptop_a: Store, laptop_b: Store, tmp_path: Path
+) -> None:
+    take_round(laptop_a, REF, name="Council proposal", party=Party.COUNCIL, officer="Alice")
+    receive(laptop_b, send(laptop_a, tmp_path, "first.lpsa", "Alice"), "Bob")
+    for store in (laptop_a, laptop_b):  # as if neither had kept the package it exchanged
+        assert store.file is not None
+        with closing(sqlite3.connect(store.file)) as db, db:
+            db.execute("DELETE FROM exchanged_states")
+    edit(laptop_b, "Bob", lambda x: set_with(x, "2", "7.9"))
+    plan = receive(laptop_a, send(laptop_b, tmp_path, "b1.lpsa", "Bob"), "Alice")
+    assert plan.base_label is not None and plan.base_label.startswith("round 1: Council proposal")
+    assert plan.conflicts == () and shared(laptop_a) == shared(laptop_b)
