@@ -20,6 +20,8 @@ class WindowActions:
     open_store: QAction
     import_return: QAction
     revert_import: QAction
+    send_agreement: QAction
+    receive_agreement: QAction
     export_pdf: QAction
     sign_pdf: QAction
     verify_pdf: QAction
@@ -110,6 +112,18 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> WindowAc
             "Re&vert an import…",
             "Ctrl+Shift+I",
             tip="Take back everything one import wrote",
+        ),
+        send_agreement=_action(
+            window,
+            "Sen&d agreement…",
+            "Ctrl+Shift+X",
+            tip="Write an agreement package for the other side's laptop",
+        ),
+        receive_agreement=_action(
+            window,
+            "Recei&ve agreement…",
+            "Ctrl+Shift+L",
+            tip="Merge an agreement package from the other side, seeing every conflict first",
         ),
         export_pdf=_action(
             window, "&Export PDF…", "Ctrl+E", tip="Write the agreement as a PDF (draft or final)"
@@ -253,6 +267,7 @@ def build_menus(bar: QMenuBar, actions: WindowActions) -> None:
     file_menu.addMenu(a.recent_stores)
     file_menu.addSeparator()
     file_menu.addActions([a.import_return, a.revert_import])
+    file_menu.addActions([a.send_agreement, a.receive_agreement])
     file_menu.addSeparator()
     file_menu.addActions([a.export_pdf, a.sign_pdf, a.verify_pdf, a.export_minutes])
     file_menu.addSeparator()

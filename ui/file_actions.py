@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 WORKBOOK_FILTER = "Council returns (*.xlsx *.xlsm *.xls *.ods)"
 STORE_FILTER = "LPSA Desk stores (*.sqlite *.db);;All files (*)"
+PACKAGE_FILTER = "Agreement packages (*.lpsa)"
 STATUS_MS = 10_000
 
 
@@ -63,6 +64,8 @@ class FileActions(QObject):
         # triggered(bool) would pass its flag as the path: these slots take no argument.
         a.import_return.triggered.connect(self._on_import_triggered)
         a.revert_import.triggered.connect(self.revert_import)
+        a.send_agreement.triggered.connect(self.send_agreement)
+        a.receive_agreement.triggered.connect(self._on_receive_triggered)
         a.export_pdf.triggered.connect(self.export_pdf)
         a.sign_pdf.triggered.connect(self.sign_pdf)
         a.verify_pdf.triggered.connect(self._on_verify_triggered)
@@ -100,15 +103,22 @@ class FileActions(QObject):
             menu.addAction("(none yet)").setEnabled(False)
 
     def open_dropped(self, paths: list[Path]) -> None:
-        """A workbook dropped on the window is imported; a PDF is verified."""
+        """A workbook dropped on the window is imported; a PDF is verified; an agreement
+        package is received (merged, conflicts shown first)."""
         for path in paths:
+            if path.suffix.lower() == ".lpsa":
+                self.receive_agreement(path)
+                return
             if path.suffix.lower() in WORKBOOKS:
                 self.import_return(path)
                 return
             if path.suffix.lower() == ".pdf":
                 self.verify_pdf(path)
                 return
-        self._say(f"{paths[0].name}: drop a council return (.xlsx, .xls, .ods) or a signed PDF")
+        self._say(
+            f"{paths[0].name}: drop a council return (.xlsx, .xls, .ods), a signed PDF or an "
+            "agreement package (.lpsa)"
+        )
 
     def import_return(self, path: Path | None = None) -> None:
         if path is None:
@@ -150,6 +160,44 @@ class FileActions(QObject):
         self._show(
             RevertImportDialog(self._session, agreement.ref if agreement else None, self._window)
         )
+
+    def send_agreement(self) -> None:
+        from ui.dialogs.send_package_dialog import SendPackageDialog
+
+        agreement = self._session.agreement
+        if agreement is None:
+            return
+        dialog = SendPackageDialog(
+            self._session,
+            agreement,
+            folder=self._settings.last_folder,
+            identity_file=self._settings.identity_file,
+            parent=self._window,
+        )
+        dialog.sent.connect(self._on_sent)
+        self._show(dialog)
+
+    def _on_sent(self, path: Path, summary: str) -> None:
+        self._settings.last_folder = str(path.parent)
+        self._say(summary)
+
+    def _on_receive_triggered(self) -> None:
+        self.receive_agreement()
+
+    def receive_agreement(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self._window, "Receive an agreement", self._settings.last_folder, PACKAGE_FILTER
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        self._settings.last_folder = str(path.parent)
+        dialog = MergeDialog(self._session, path, self._window)
+        dialog.merged.connect(lambda _ref, summary: self._say(summary))
+        self._show(dialog)
 
     def export_pdf(self) -> None:
         from ui.dialogs.export_dialog import ExportDialog

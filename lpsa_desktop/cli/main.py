@@ -18,6 +18,7 @@ from lpsa_desktop.cli import (
     import_commands,
     lifecycle_commands,
     meeting_commands,
+    package_commands,
     reward_commands,
     round_commands,
     set_commands,
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_commands.register(commands)
     store_commands.register(commands)
     trust_commands.register(commands)
+    package_commands.register(commands)
     return parser
 
 

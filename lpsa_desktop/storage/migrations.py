@@ -19,6 +19,7 @@ from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import NewerStoreError, NotAStoreError
 from lpsa_desktop.storage.backups import copy_store
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
+from lpsa_desktop.storage.orm_exchange import ExchangedStateRow  # registers its table
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
 
 MigrationStep = Callable[[Connection], None]
@@ -106,8 +107,17 @@ def _add_negotiation_record(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _add_exchanged_states(connection: Connection) -> None:
+    """Version 4: the agreement states exchanged with other laptops (merge bases)."""
+    ExchangedStateRow.__table__.create(connection)  # type: ignore[attr-defined]
+
+
 # version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
-STEPS: dict[int, MigrationStep] = {2: _add_import_batches, 3: _add_negotiation_record}
+STEPS: dict[int, MigrationStep] = {
+    2: _add_import_batches,
+    3: _add_negotiation_record,
+    4: _add_exchanged_states,
+}
 
 
 def schema_version(connection: Connection) -> int:

@@ -13,6 +13,7 @@ from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.council_repository import CouncilRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.exchange_repository import ExchangeRepository
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository
 from lpsa_desktop.storage.new_agreement_writer import NewAgreementWriter
@@ -36,6 +37,7 @@ class UnitOfWork:
     new_agreements: NewAgreementWriter
     councils: CouncilRepository
     removals: AgreementRemoval
+    exchanges: ExchangeRepository
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
         self._engine = engine.execution_options(**{WRITE_OPTION: write}) if write else engine
@@ -54,6 +56,7 @@ class UnitOfWork:
         self.new_agreements = NewAgreementWriter(self._session)
         self.councils = CouncilRepository(self._session)
         self.removals = AgreementRemoval(self._session)
+        self.exchanges = ExchangeRepository(self._session)
         return self
 
     def __exit__(
