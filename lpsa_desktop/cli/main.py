@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from lpsa_desktop.cli import (
     agreement_commands,
+    delivery_commands,
     document_commands,
     import_commands,
     meeting_commands,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.register(commands)
     round_commands.register(commands)
     meeting_commands.register(commands)
+    delivery_commands.register(commands)
     return parser
 
 

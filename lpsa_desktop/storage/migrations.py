@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import StoreError
+from lpsa_desktop.storage.migration_delivery import add_delivery_monitoring
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
 
@@ -108,7 +109,11 @@ def _add_negotiation_record(connection: Connection) -> None:
 
 
 # version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
-STEPS: dict[int, MigrationStep] = {2: _add_import_batches, 3: _add_negotiation_record}
+STEPS: dict[int, MigrationStep] = {
+    2: _add_import_batches,
+    3: _add_negotiation_record,
+    4: add_delivery_monitoring,
+}
 
 
 def schema_version(connection: Connection) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.delivery_repository import DeliveryRepository
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository
 from lpsa_desktop.storage.new_agreement_writer import NewAgreementWriter
@@ -31,6 +32,7 @@ class UnitOfWork:
     import_batches: ImportBatchRepository
     rounds: RoundRepository
     meetings: MeetingRepository
+    delivery: DeliveryRepository
     new_agreements: NewAgreementWriter
 
     def __init__(self, engine: Engine, url: str, *, write: bool) -> None:
@@ -47,6 +49,7 @@ class UnitOfWork:
         self.import_batches = ImportBatchRepository(self._session)
         self.rounds = RoundRepository(self._session)
         self.meetings = MeetingRepository(self._session)
+        self.delivery = DeliveryRepository(self._session)
         self.new_agreements = NewAgreementWriter(self._session)
         return self
 
