@@ -28,7 +28,7 @@ def register(commands: Any) -> None:
     outturn.add_argument("value", type=_number, metavar="VALUE")
     outturn.add_argument("--audited", action="store_true", help="an audited (final) figure")
     outturn.add_argument("--note", default="", help="commentary, printed in the report")
-    outturn.add_argument("--internal-note", default="", help="never printed or exported")
+    outturn.add_argument("--internal-note", help="never printed or exported")
     outturn.add_argument("--date", type=arguments.day, help="when it was reported (default today)")
     outturn.set_defaults(run=run_outturn)
 
@@ -67,8 +67,9 @@ def _number(text: str) -> Decimal:
 
 def run_outturn(args: argparse.Namespace) -> int:
     from lpsa_desktop.cli.store_access import open_store
+    from lpsa_desktop.domain.delivery.outturns import OutturnEntry
     from lpsa_desktop.services.officer import current_officer
-    from lpsa_desktop.services.outturn_recording import OutturnEntry, record_outturns
+    from lpsa_desktop.services.outturn_recording import record_outturns
 
     store = open_store(args)
     entry = OutturnEntry(

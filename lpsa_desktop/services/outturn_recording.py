@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from lpsa_desktop.domain.agreement import Agreement, indicator_replaced
-from lpsa_desktop.domain.delivery.outturns import Outturn, remap_periods
+from lpsa_desktop.domain.delivery.outturns import Outturn, OutturnEntry, remap_periods
 from lpsa_desktop.domain.delivery.reporting_periods import (
     Frequency,
     ReportingPeriod,
@@ -29,19 +29,6 @@ from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
 class StrandedOutturnsError(LpsaError):
     """A change of reporting frequency that would leave outturns with no period."""
-
-
-@dataclass(frozen=True)
-class OutturnEntry:
-    """One value to record, as typed or read from a return (period as its label)."""
-
-    indicator_ref: str
-    period: str
-    value: Decimal
-    audited: bool = False
-    note: str = ""
-    internal_note: str = ""
-    recorded_on: date | None = None
 
 
 def schedule_of(uow: UnitOfWork, agreement: Agreement) -> tuple[ReportingPeriod, ...]:
@@ -88,16 +75,19 @@ def record_outturns_in(
                     "one of " + ", ".join(p.label for p in periods) + " or 'end'",
                 )
             )
+        old = stored.get((indicator.ref, period.label))
+        internal = entry.internal_note
+        if internal is None:
+            internal = old.internal_note if old else ""
         outturn = Outturn(
             indicator.ref,
             period.label,
             entry.value,
-            entry.recorded_on or date.today(),
+            entry.recorded_on or (old.recorded_on if old else date.today()),
             entry.audited,
             entry.note.strip(),
-            entry.internal_note.strip(),
+            internal.strip(),
         )
-        old = stored.get((indicator.ref, period.label))
         if old == outturn:
             continue
         changes.append(

@@ -35,6 +35,21 @@ class PeriodValue:
     outturn: Outturn
 
 
+@dataclass(frozen=True)
+class OutturnEntry:
+    """One value to record, as typed or read from a return (period as its label)."""
+
+    indicator_ref: str
+    period: str
+    value: Decimal
+    audited: bool = False
+    note: str = ""
+    internal_note: str | None = None
+    """None keeps the stored one (a return never carries internal notes)."""
+    recorded_on: date | None = None
+    """None: today for a new value, else the date already stored."""
+
+
 def series_by_indicator(
     outturns: Iterable[Outturn], periods: tuple[ReportingPeriod, ...]
 ) -> dict[str, tuple[PeriodValue, ...]]:

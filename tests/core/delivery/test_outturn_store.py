@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from lpsa_desktop.domain.delivery.outturns import OutturnEntry
 from lpsa_desktop.domain.delivery.reporting_periods import Frequency
 from lpsa_desktop.errors import InvalidValueError, NotFoundError
 from lpsa_desktop.services.agreement_queries import load_agreement
 from lpsa_desktop.services.demo import add_demo_agreement
 from lpsa_desktop.services.outturn_recording import (
-    OutturnEntry,
     StrandedOutturnsError,
     delivery_record,
     record_outturns,
