@@ -25,7 +25,12 @@ def register(commands: Any) -> None:
     outturn.add_argument("agreement", metavar="AGREEMENT")
     outturn.add_argument("indicator", metavar="INDICATOR")
     outturn.add_argument("period", metavar="PERIOD", help="e.g. 2004/05, '2004/05 Q2', or end")
-    outturn.add_argument("value", type=_number, metavar="VALUE")
+    outturn.add_argument(
+        "value",
+        type=_number,
+        metavar="VALUE",
+        help="the outturn; 'none' removes the period's value",
+    )
     outturn.add_argument("--audited", action="store_true", help="an audited (final) figure")
     outturn.add_argument("--note", default="", help="commentary, printed in the report")
     outturn.add_argument("--internal-note", help="never printed or exported")
@@ -54,7 +59,9 @@ def register(commands: Any) -> None:
     delivery.set_defaults(run=run_delivery)
 
 
-def _number(text: str) -> Decimal:
+def _number(text: str) -> Decimal | None:
+    if text.strip().casefold() == "none":
+        return None
     cleaned = text.strip().replace(",", "").rstrip("%")
     try:
         value = Decimal(cleaned)
@@ -72,6 +79,14 @@ def run_outturn(args: argparse.Namespace) -> int:
     from lpsa_desktop.services.outturn_recording import record_outturns
 
     store = open_store(args)
+    if args.value is None:
+        from lpsa_desktop.services.outturn_recording import remove_outturn
+
+        remove_outturn(
+            store, args.agreement, args.indicator, args.period, officer=current_officer(store)
+        )
+        print(f"removed {args.indicator} {args.period}")
+        return 0
     entry = OutturnEntry(
         args.indicator,
         args.period,

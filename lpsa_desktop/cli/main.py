@@ -16,6 +16,7 @@ from lpsa_desktop.cli import (
     agreement_commands,
     delivery_commands,
     document_commands,
+    grant_commands,
     import_commands,
     meeting_commands,
     reward_commands,
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     round_commands.register(commands)
     meeting_commands.register(commands)
     delivery_commands.register(commands)
+    grant_commands.register(commands)
     return parser
 
 
