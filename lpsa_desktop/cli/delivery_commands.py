@@ -58,6 +58,28 @@ def register(commands: Any) -> None:
     delivery.add_argument("--json", action="store_true", help="print JSON")
     delivery.set_defaults(run=run_delivery)
 
+    report = commands.add_parser("report", help="the performance report for the Executive (PDF)")
+    report.add_argument("agreement", metavar="AGREEMENT")
+    report.add_argument("out", metavar="OUT.pdf")
+    report.add_argument("--period", metavar="P", help="outturns up to this period only")
+    report.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lpsa_desktop.cli.store_access import open_store
+    from lpsa_desktop.services.performance_reports import write_performance_report
+
+    written = write_performance_report(
+        open_store(args), args.agreement, Path(args.out), period=args.period
+    )
+    as_at = f" as at {written.as_at}" if written.as_at else ""
+    print(
+        f"Wrote the performance report of {written.agreement_ref}{as_at} to {written.path} ({written.pages} pages)"
+    )
+    return 0
+
 
 def _number(text: str) -> Decimal | None:
     if text.strip().casefold() == "none":
