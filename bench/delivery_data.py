@@ -55,3 +55,46 @@ def outturn_entries(
             )
         del target
     return entries
+
+
+def seed_portfolio(store: object, count: int, *, periods_done: int = 12) -> list[str]:
+    """``count`` agreements of 12 one-indicator targets (from the demo), reporting
+    quarterly, with ``periods_done`` quarters of outturns each; returns their refs."""
+    import dataclasses  # noqa: PLC0415 - a bench helper
+
+    from lpsa_desktop.domain.agreement import Council, Target  # noqa: PLC0415
+    from lpsa_desktop.services.agreement_editing import create_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.demo import demo_agreement  # noqa: PLC0415
+    from lpsa_desktop.services.outturn_recording import record_outturns, set_frequency  # noqa: PLC0415
+    from lpsa_desktop.storage.store import Store  # noqa: PLC0415
+
+    assert isinstance(store, Store)
+    demo = demo_agreement()
+    firsts = [t.indicators[0] for t in demo.active_targets][:12]
+    refs = []
+    for n in range(count):
+        targets = tuple(
+            Target(
+                ref=str(i + 1),
+                title=f"Target {i + 1}",
+                indicators=(dataclasses.replace(ind, ref=str(i + 1)),),
+            )
+            for i, ind in enumerate(firsts)
+        )
+        council = Council(f"Council {n + 1:03d}")
+        made = dataclasses.replace(
+            demo,
+            ref=f"council-{n + 1:03d}-lpsa1",
+            councils=(council,),
+            net_budget_requirement=demo.net_budget_requirement + n * 100000
+            if demo.net_budget_requirement
+            else None,
+            targets=targets,
+            freedoms=(),
+        )
+        create_agreement(store, made, officer="Bench")
+        set_frequency(store, made.ref, Frequency.QUARTERLY, officer="Bench")
+        entries = outturn_entries(made, periods_done=min(periods_done, 12 - (n % 5)))
+        record_outturns(store, made.ref, entries, officer="Bench")
+        refs.append(made.ref)
+    return refs

@@ -23,6 +23,7 @@ from ui.app_settings import AppSettings
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
 from ui.compute import compute_after_layout, worth_a_thread
+from ui.delivery_actions import DeliveryActions
 from ui.dialogs.error_dialog import show_refusal
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
@@ -72,6 +73,7 @@ class WindowController:
             presentation_active=lambda: self.presentation.active,
         )
         self._stacks: dict[str, QUndoStack] = {}
+        self.delivery = DeliveryActions(window, session, stack_for=self.stack_for)
         # Validation runs once per change, just after the change is on screen (a zero-time
         # timer coalesces a burst of edits): typing never waits for it.
         self._validation = QTimer(window)

@@ -112,7 +112,7 @@ def portfolio_chart(pictures: Sequence[AgreementDelivery]) -> BarChart:
     """Each agreement's pot beside its forecast reward and reward at risk."""
     return BarChart(
         title=f"Portfolio: {len(pictures)} agreements — pot, forecast reward and reward at risk",
-        categories=tuple(p.agreement.lead_council.name.split()[0] for p in pictures),
+        categories=tuple(_clip(p.agreement.lead_council.name, 14) for p in pictures),
         groups=(
             BarGroup("Pot", tuple(float(p.pot) for p in pictures), palette.POTENTIAL),
             BarGroup(

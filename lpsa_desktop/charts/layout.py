@@ -102,7 +102,14 @@ def lay_out(chart: Chart, width: float, height: float) -> Scene:
 
 
 def _frame(
-    scene: Scene, title: str, ticks: list[float], fmt: str, legend_rows: int, *, note: str = ""
+    scene: Scene,
+    title: str,
+    ticks: list[float],
+    fmt: str,
+    legend_rows: int,
+    *,
+    note: str = "",
+    last_label: float = 0.0,
 ) -> tuple[float, float, float, float]:
     """Title (and its note beneath), y ticks and grid; returns the plot area (left, top,
     right, bottom)."""
@@ -112,7 +119,7 @@ def _frame(
     labels = [fmt.format(t) for t in ticks]
     left = 14 + max(text_width(s, FONT) for s in labels)
     top = 40.0 if note else 30.0
-    right = scene.width - 12
+    right = scene.width - 12 - last_label / 2
     bottom = scene.height - 34 - legend_rows * 15
     return left, top, right, bottom
 
@@ -170,7 +177,8 @@ def _line_chart(chart: LineChart, width: float, height: float) -> Scene:
     legend = [(s.label, s.colour, s.stroke, s.marker) for s in chart.series]
     legend += [(r.label, r.colour, r.stroke, Marker.NONE) for r in chart.references]
     rows = _legend_rows(width, [e[0] for e in legend])
-    area = _frame(scene, chart.title, ticks, chart.y_format, rows, note=chart.note)
+    last = text_width(chart.x_labels[-1], FONT) if chart.x_labels else 0.0
+    area = _frame(scene, chart.title, ticks, chart.y_format, rows, note=chart.note, last_label=last)
     left, _top, right, bottom = area
     y_of = _y_axis(scene, area, ticks, chart.y_format)
     n = max(len(chart.x_labels) - 1, 1)

@@ -149,6 +149,41 @@ def _describe(outturn: Outturn | None) -> str | None:
     return f"{outturn.value} ({state})"
 
 
+def set_outturns(
+    store: Store,
+    ref_or_council: str,
+    states: Sequence[tuple[str, str, Outturn | None]],
+    *,
+    officer: str,
+    action: str = "record outturns",
+) -> None:
+    """Make each (indicator, period label) hold the given outturn, or none, in one
+    transaction: the window's paste of a block of cells, and its undo."""
+    with store.unit_of_work(write=True) as uow:
+        ref = uow.agreements.resolve(ref_or_council)
+        entries = [
+            OutturnEntry(
+                o.indicator_ref,
+                o.period,
+                o.value,
+                o.audited,
+                o.note,
+                o.internal_note,
+                o.recorded_on,
+            )
+            for _indicator, _period, o in states
+            if o is not None
+        ]
+        record_outturns_in(uow, ref, entries, officer=officer, action=action)
+        removed = [
+            Change("removed", f"indicator {indicator}", f"outturn {period}", None, None)
+            for indicator, period, o in states
+            if o is None and uow.delivery.remove_outturn(ref, indicator, period)
+        ]
+        if removed:
+            uow.audit.record(ref, officer, action, removed)
+
+
 def remove_outturn(
     store: Store, ref_or_council: str, indicator_ref: str, period_text: str, *, officer: str
 ) -> None:
