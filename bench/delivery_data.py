@@ -57,9 +57,12 @@ def outturn_entries(
     return entries
 
 
-def seed_portfolio(store: object, count: int, *, periods_done: int = 12) -> list[str]:
+def seed_portfolio(
+    store: object, count: int, *, periods_done: int = 12, stagger: bool = False
+) -> list[str]:
     """``count`` agreements of 12 one-indicator targets (from the demo), reporting
-    quarterly, with ``periods_done`` quarters of outturns each; returns their refs."""
+    quarterly, with ``periods_done`` quarters of outturns each (``stagger``: up to four
+    fewer, agreement by agreement); returns their refs."""
     import dataclasses  # noqa: PLC0415 - a bench helper
 
     from lpsa_desktop.domain.agreement import Council, Target  # noqa: PLC0415
@@ -94,7 +97,8 @@ def seed_portfolio(store: object, count: int, *, periods_done: int = 12) -> list
         )
         create_agreement(store, made, officer="Bench")
         set_frequency(store, made.ref, Frequency.QUARTERLY, officer="Bench")
-        entries = outturn_entries(made, periods_done=min(periods_done, 12 - (n % 5)))
+        done = min(periods_done, 12 - (n % 5)) if stagger else periods_done
+        entries = outturn_entries(made, periods_done=done)
         record_outturns(store, made.ref, entries, officer="Bench")
         refs.append(made.ref)
     return refs

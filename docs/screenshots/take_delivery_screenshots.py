@@ -77,7 +77,7 @@ def seed(path: Path) -> str:
                     ),
                     officer="Demo",
                 )
-    seed_portfolio(store, 11, periods_done=7)
+    seed_portfolio(store, 11, periods_done=9, stagger=True)
     store.close()
     return ref
 
@@ -93,7 +93,12 @@ def main() -> None:
     controller.start(str(folder / "store.sqlite"), add_demo=False)
     wait(app, lambda: controller.session.agreement is not None)
     controller.session.select(ref)
-    wait(app, lambda: controller.session.agreement is not None and controller.session.agreement.ref == ref)
+    wait(
+        app,
+        lambda: (
+            controller.session.agreement is not None and controller.session.agreement.ref == ref
+        ),
+    )
     window.tabs.setCurrentWidget(controller.delivery.delivery_tab)
     wait(app, lambda: controller.delivery.delivery is not None and controller.session.runner.idle)
     settle(app, 1.0)

@@ -60,7 +60,7 @@ def assess(
 def portfolio(store: Store, *, limits: StatusLimits = DEFAULT_LIMITS) -> list[AgreementDelivery]:
     """Every agreement in the store, assessed (one read transaction)."""
     with store.unit_of_work() as uow:
-        agreements = [uow.agreements.get(ref) for ref in sorted(uow.agreements.refs())]
+        agreements = uow.delivery.all_agreements()
         frequencies = uow.delivery.frequencies()
         outturns = uow.delivery.all_outturns()
     return [

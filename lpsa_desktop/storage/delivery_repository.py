@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.delivery.claims import Claim
 from lpsa_desktop.domain.delivery.outturns import Outturn
 from lpsa_desktop.domain.delivery.pump_priming import SpendEntry
@@ -18,6 +19,7 @@ from lpsa_desktop.storage.orm_delivery import (
     PumpPrimingSpendRow,
     ReportingPlanRow,
 )
+from lpsa_desktop.storage.portfolio_reader import read_all_agreements, read_all_outturns
 
 
 class DeliveryRepository:
@@ -56,20 +58,11 @@ class DeliveryRepository:
 
     def all_outturns(self) -> dict[str, list[Outturn]]:
         """Every agreement's outturns, in one query (the portfolio view)."""
-        found: dict[str, list[Outturn]] = {}
-        for row in self._session.execute(select(OutturnRow.__table__)).all():
-            found.setdefault(row.agreement_ref, []).append(
-                Outturn(
-                    row.indicator_ref,
-                    row.period,
-                    row.value,
-                    row.recorded_on,
-                    row.audited,
-                    row.note,
-                    row.internal_note,
-                )
-            )
-        return found
+        return read_all_outturns(self._session)
+
+    def all_agreements(self) -> list[Agreement]:
+        """Every agreement, lightly (see ``portfolio_reader``)."""
+        return read_all_agreements(self._session)
 
     def put_outturns(self, agreement_ref: str, outturns: Iterable[Outturn]) -> None:
         """Insert or replace each (indicator, period)'s outturn."""

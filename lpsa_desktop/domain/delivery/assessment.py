@@ -119,10 +119,16 @@ def assess_agreement(
             own = series.get(indicator.ref, ())
             predicted = forecast(own, periods, min_points=limits.min_points)
             forecasts[indicator.ref] = predicted.value
-            judged = status(
-                indicator, own, periods, predicted, threshold=agreement.threshold, limits=limits
-            )
             line = trajectory(indicator, periods)
+            judged = status(
+                indicator,
+                own,
+                periods,
+                predicted,
+                threshold=agreement.threshold,
+                limits=limits,
+                line=line,
+            )
             deliveries[indicator.ref] = IndicatorDelivery(indicator, own, line, predicted, judged)
     reward = compute_reward(agreement)
     forecast_reward = compute_reward(agreement, forecasts)

@@ -89,9 +89,8 @@ def trajectory(indicator: Indicator, periods: Sequence[ReportingPeriod]) -> tupl
     """The planned level at the end of each period (empty without a baseline or target)."""
     if indicator.baseline is None or indicator.with_ is None or not periods:
         return ()
-    n = len(periods)
-    rise = indicator.with_ - indicator.baseline
-    return tuple(indicator.baseline + rise * p.index / n for p in periods)
+    step = (indicator.with_ - indicator.baseline) / len(periods)
+    return tuple(indicator.baseline + step * p.index for p in periods)
 
 
 def forecast(
@@ -121,10 +120,13 @@ def status(
     *,
     threshold: Decimal,
     limits: StatusLimits = DEFAULT_LIMITS,
+    line: tuple[Decimal, ...] | None = None,
 ) -> Status:
+    """``line``: the trajectory, if the caller has worked it out already."""
     if not series:
         return Status.NO_DATA
-    line = trajectory(indicator, periods)
+    if line is None:
+        line = trajectory(indicator, periods)
     if not line:
         return Status.NOT_JUDGED
     risk_level = threshold if limits.at_risk_level is None else limits.at_risk_level

@@ -3,13 +3,15 @@ end value, a change of frequency, and the migration from the single outturn."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from lpsa_desktop.domain.delivery.outturns import OutturnEntry
+from lpsa_desktop.domain.delivery.outturns import Outturn, OutturnEntry
 from lpsa_desktop.domain.delivery.reporting_periods import Frequency
 from lpsa_desktop.errors import InvalidValueError, NotFoundError
 from lpsa_desktop.services.agreement_queries import load_agreement
@@ -111,3 +113,24 @@ def test_a_schema_3_store_carries_its_single_outturn_over_as_the_end_value(tmp_p
         assert _actual(store, "1a") == Decimal("72.5")  # the reward is unchanged
     finally:
         store.close()
+
+
+def test_the_portfolio_reader_gives_the_same_agreements_and_outturns(store) -> None:
+    record_outturns(
+        store,
+        REF,
+        [OutturnEntry("1a", "2003/04", Decimal("70.5"), True, "n", "i", date(2004, 5, 1))],
+        officer="T",
+    )
+    with store.unit_of_work() as uow:
+        (light,) = uow.delivery.all_agreements()
+        whole = uow.agreements.get(REF)
+        assert light == dataclasses.replace(
+            whole, partners=(), signatories=(), freedoms=(), notes="", internal_notes=""
+        )
+        fast = uow.delivery.all_outturns()[REF]
+        assert fast == uow.delivery.outturns(REF)
+        assert fast[0] == Outturn(
+            "1a", "2003/04", Decimal("70.5"), date(2004, 5, 1), True, "n", "i"
+        )
+        assert hash(fast[0]) == hash(uow.delivery.outturns(REF)[0])
