@@ -27,6 +27,7 @@ from ui.commands.edit_field_command import EditFieldCommand
 from ui.commands.negotiation_commands import SetItemStatusCommand
 from ui.commands.paste_command import PasteCommand
 from ui.compute import compute_after_layout, worth_a_thread
+from ui.delivery_actions import DeliveryActions
 from ui.dialogs.error_dialog import show_refusal
 from ui.edit_problems import EditProblems
 from ui.edit_warnings import edit_warning
@@ -82,6 +83,7 @@ class WindowController:
             presentation_active=lambda: self.presentation.active,
         )
         self._stacks: dict[str, QUndoStack] = {}
+        self.delivery = DeliveryActions(window, session, stack_for=self.stack_for)
         # Validation runs once per change, just after the change is on screen (a zero-time
         # timer coalesces a burst of edits): typing never waits for it.
         self._validation = QTimer(window)

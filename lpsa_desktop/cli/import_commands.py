@@ -153,6 +153,8 @@ def _outcome(plan: ImportPlan, applied: list[int] | None, args: argparse.Namespa
     if applied:
         ids = ", ".join(str(i) for i in applied)
         return f"Applied: import batch {ids} (undo with `lpsa import-revert BATCH`)."
+    if applied == [] and plan.outturn_changes:
+        return f"Applied: {plan.outturn_changes} outturn(s) from the Periods sheet."
     if not plan.has_changes:
         return "Nothing to write."
     if args.dry_run:

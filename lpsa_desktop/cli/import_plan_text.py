@@ -26,6 +26,11 @@ def plan_text(plan: ImportPlan) -> str:
         lines.append(f"Saved column mapping for this layout: {names} (use --mapping NAME)")
     for part in plan.agreements:
         lines += ["", *_agreement_lines(part)]
+    if plan.outturns:
+        lines.append(
+            f"  {'Outturns (Periods sheet):':<26}{len(plan.outturns):>6}  "
+            f"({plan.outturn_changes} new or changed)"
+        )
     lines += ["", *_issue_lines(plan)]
     return "\n".join(lines)
 

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from lpsa_desktop.cli import (
     agreement_commands,
+    delivery_commands,
     document_commands,
+    grant_commands,
     import_commands,
     lifecycle_commands,
     meeting_commands,
@@ -58,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.register(commands)
     trust_commands.register(commands)
     package_commands.register(commands)
+    delivery_commands.register(commands)
+    grant_commands.register(commands)
     return parser
 
 

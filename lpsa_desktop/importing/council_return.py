@@ -17,6 +17,8 @@ from lpsa_desktop.importing.errors import NoTargetsSheetError
 from lpsa_desktop.importing.file_kind import check_regular_file
 from lpsa_desktop.importing.freedoms_sheet import looks_like_freedoms, read_freedoms_table
 from lpsa_desktop.importing.issues import ImportIssue
+from lpsa_desktop.importing.periods_sheet import SHEET_NAMES as PERIOD_SHEET_NAMES
+from lpsa_desktop.importing.periods_sheet import PeriodsRead, read_periods_sheet
 from lpsa_desktop.importing.return_model import AgreementFields, CouncilReturn, TableRead
 from lpsa_desktop.importing.targets_sheet import looks_like_targets, read_targets_table
 from lpsa_desktop.importing.workbook_reader import SheetGrid, WorkbookSource
@@ -26,6 +28,7 @@ _SHEET_NAMES = {
     "agreement": ("Agreement", "Details", "Council", "Cover"),
     "targets": ("Targets", "Schedule 1", "Stretch targets", "Targets and indicators"),
     "freedoms": ("Freedoms", "Freedoms and flexibilities", "F&F", "Schedule 2"),
+    "periods": PERIOD_SHEET_NAMES,  # outturns over time: chosen by name only
 }
 _KIND_BY_NAME = {fold_header(n)[0]: kind for kind, names in _SHEET_NAMES.items() for n in names}
 
@@ -59,6 +62,9 @@ def read_return(
         freedoms: TableRead | None = None
         if "freedoms" in chosen:
             freedoms = read_freedoms_table(file, chosen["freedoms"])
+        periods: PeriodsRead | None = None
+        if "periods" in chosen:
+            periods = read_periods_sheet(file, chosen["periods"])
     used = {grid.name for grid in chosen.values()}
     ignored = [name for name in book.sheet_names if name not in used]
     return CouncilReturn(
@@ -72,6 +78,7 @@ def read_return(
         hidden_sheets=list(book.hidden_sheets),
         issues=issues,
         saved_mapping_layout=targets.mapping.layout,
+        periods=periods,
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator
+from lpsa_desktop.domain.delivery.outturns import OutturnEntry
 from lpsa_desktop.domain.diff import Change
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.issues import ImportIssue
@@ -76,6 +77,10 @@ class ImportPlan:
     column_mapping: dict[str, str] = field(default_factory=dict)
     offered_mappings: tuple[str, ...] = ()
     earlier_imports: tuple[EarlierImport, ...] = ()
+    outturns: tuple[OutturnEntry, ...] = ()
+    """The Periods sheet's outturns for the plan's one agreement, checked against it."""
+    outturn_changes: int = 0
+    """How many of them are new or differ from the store."""
 
     @property
     def file(self) -> str:
@@ -95,7 +100,7 @@ class ImportPlan:
 
     @property
     def has_changes(self) -> bool:
-        return any(a.has_changes for a in self.agreements)
+        return any(a.has_changes for a in self.agreements) or self.outturn_changes > 0
 
 
 def summarise(

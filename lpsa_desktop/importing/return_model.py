@@ -12,6 +12,7 @@ from lpsa_desktop.domain.enums import Generation
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.column_mapping import ColumnMapping
 from lpsa_desktop.importing.issues import ImportIssue
+from lpsa_desktop.importing.periods_sheet import PeriodsRead
 
 
 @dataclass
@@ -104,6 +105,8 @@ class CouncilReturn:
     hidden_sheets: list[str]
     issues: list[ImportIssue]
     saved_mapping_layout: str
+    periods: PeriodsRead | None = None
+    """The Periods sheet (outturns over time), if the return has one."""
 
     @property
     def rejected(self) -> list[RejectedRow]:
@@ -116,4 +119,6 @@ class CouncilReturn:
         found = list(self.issues) + self.targets_table.issues
         if self.freedoms_table:
             found += self.freedoms_table.issues
+        if self.periods:
+            found += self.periods.issues
         return found

@@ -18,8 +18,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.delivery.outturns import Outturn
+from lpsa_desktop.domain.delivery.reporting_periods import ReportingPeriod
 from lpsa_desktop.domain.enums import Unit
 from lpsa_desktop.importing.cell_words import label
+from lpsa_desktop.importing.periods_template import GUIDANCE as PERIODS_GUIDANCE
+from lpsa_desktop.importing.periods_template import write_periods_sheet
 from lpsa_desktop.importing.template_layout import (
     EXTRA_ROWS,
     FREEDOM_COLUMNS,
@@ -37,12 +41,19 @@ _UNLOCKED = Protection(locked=False)
 Columns = Sequence[tuple[str, str, int, str | None, str | None]]
 
 
-def write_template(agreement: Agreement, path: Path) -> None:
+def write_template(
+    agreement: Agreement,
+    path: Path,
+    *,
+    periods: Sequence[ReportingPeriod] = (),
+    outturns: Sequence[Outturn] = (),
+) -> None:
+    """With ``periods``, the workbook also has a Periods sheet for outturns over time."""
     book = Workbook()
     guidance = book.active
     assert guidance is not None
     guidance.title = "Guidance"
-    for line in GUIDANCE:
+    for line in (*GUIDANCE, *(PERIODS_GUIDANCE if periods else ())):
         guidance.append([line])
     guidance["A1"].font = Font(bold=True, size=14)
     guidance.column_dimensions["A"].width = 110
@@ -52,6 +63,8 @@ def write_template(agreement: Agreement, path: Path) -> None:
     _table(targets, TARGET_COLUMNS, rows, [_value_format(i) for i in _indicators(agreement)])
     freedoms = [_freedom_row(f) for f in agreement.freedoms]
     _table(book.create_sheet("Freedoms"), FREEDOM_COLUMNS, freedoms, None)
+    if periods:
+        write_periods_sheet(book.create_sheet("Periods"), agreement, periods, outturns)
     _lists_sheet(book.create_sheet("Lists"))
     # Whole or not at all: a killed or out-of-space save never replaces a good template.
     write_with(path, book.save)

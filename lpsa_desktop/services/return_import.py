@@ -27,6 +27,7 @@ from lpsa_desktop.importing.return_model import CouncilReturn
 from lpsa_desktop.progress import Progress, ProgressCallback, ignore_progress
 from lpsa_desktop.services.agreement_snapshots import agreement_json
 from lpsa_desktop.services.column_mappings import mappings_for_layout
+from lpsa_desktop.services.return_periods import apply_periods, plan_periods
 from lpsa_desktop.services.rounds import take_round_in
 from lpsa_desktop.services.store_backups import automatic_backup
 from lpsa_desktop.storage.store import Store
@@ -102,6 +103,12 @@ def _plan(
             for b in uow.import_batches.with_sha256(ret.sha256)
             if b.reverted_at is None
         )
+        outturns, outturn_changes, period_issues = (
+            plan_periods(uow, ret.file, ret.periods, [(p.ref, p.after) for p in plans])
+            if ret.periods
+            else ((), 0, [])
+        )
+        issues += period_issues
     headers = {ret.targets_table.sheet: ret.targets_table.header}
     if ret.freedoms_table:
         headers[ret.freedoms_table.sheet] = ret.freedoms_table.header
@@ -118,6 +125,8 @@ def _plan(
         column_mapping=ret.targets_table.mapping.as_overrides(),
         offered_mappings=tuple(mappings_for_layout(store, ret.saved_mapping_layout)),
         earlier_imports=earlier,
+        outturns=outturns,
+        outturn_changes=outturn_changes,
     )
 
 
@@ -224,6 +233,7 @@ def apply_plan(
                     internal=record_round.internal,
                     source=f"import {plan.file}",
                 )
+        apply_periods(uow, plan, officer=officer, action=f"import {plan.file} (Periods sheet)")
     return batches
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import NewerStoreError, NotAStoreError
 from lpsa_desktop.storage.backups import copy_store
+from lpsa_desktop.storage.migration_delivery import add_delivery_monitoring
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 from lpsa_desktop.storage.orm_exchange import ExchangedStateRow  # registers its table
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
@@ -117,6 +118,7 @@ STEPS: dict[int, MigrationStep] = {
     2: _add_import_batches,
     3: _add_negotiation_record,
     4: _add_exchanged_states,
+    5: add_delivery_monitoring,
 }
 
 

@@ -13,6 +13,7 @@ from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.council_repository import CouncilRepository
 from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.delivery_repository import DeliveryRepository
 from lpsa_desktop.storage.exchange_repository import ExchangeRepository
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository
@@ -34,6 +35,7 @@ class UnitOfWork:
     import_batches: ImportBatchRepository
     rounds: RoundRepository
     meetings: MeetingRepository
+    delivery: DeliveryRepository
     new_agreements: NewAgreementWriter
     councils: CouncilRepository
     removals: AgreementRemoval
@@ -53,6 +55,7 @@ class UnitOfWork:
         self.import_batches = ImportBatchRepository(self._session)
         self.rounds = RoundRepository(self._session)
         self.meetings = MeetingRepository(self._session)
+        self.delivery = DeliveryRepository(self._session)
         self.new_agreements = NewAgreementWriter(self._session)
         self.councils = CouncilRepository(self._session)
         self.removals = AgreementRemoval(self._session)

@@ -122,7 +122,7 @@ def test_the_template_has_guidance_drop_downs_locked_headers_and_number_formats(
     store: Store, demo: Agreement, tmp_path: Path
 ) -> None:
     book = load_workbook(template_of(store, demo, tmp_path))
-    assert book.sheetnames == ["Guidance", "Agreement", "Targets", "Freedoms", "Lists"]
+    assert book.sheetnames == ["Guidance", "Agreement", "Targets", "Freedoms", "Periods", "Lists"]
     assert book["Lists"].sheet_state == "hidden"
     assert "How to fill in this return" in str(book["Guidance"]["A1"].value)
     targets = book["Targets"]
