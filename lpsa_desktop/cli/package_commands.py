@@ -110,6 +110,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lpsa_desktop.errors import StoreMissingError
     from lpsa_desktop.exchange.reader import read_package
     from lpsa_desktop.services.package_exchange import NoSharedStateError, plan_merge
 
@@ -119,6 +120,8 @@ def run_show(args: argparse.Namespace) -> int:
         base = plan.base_label or "none: a first exchange (the agreement would be added)"
     except NoSharedStateError:
         base = "none shared with this store, which holds another agreement of that ref"
+    except StoreMissingError:
+        base = "none: there is no store here yet (a merge would make it)"
     data = _package_facts(read)
     data["base"] = base
     if args.json:
@@ -172,7 +175,7 @@ def run_merge(args: argparse.Namespace) -> int:
     choices = dict(map(_take_item, args.take_item))
     default = Side(args.take) if args.take else None
     read = read_package(args.source)
-    store = open_store(args)
+    store = open_store(args, create=True)  # a first exchange may bring the first agreement
     plan = plan_merge(store, read, choices=choices, default=default, as_ref=args.as_ref)
     unknown = set(choices) - {c.conflict.address for c in plan.conflicts}
     if unknown:

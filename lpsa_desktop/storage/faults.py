@@ -5,6 +5,7 @@ whose one line names the store and what to do. Installed on every engine as a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -67,10 +68,22 @@ def store_fault(where: Path | str, error: BaseException) -> StoreError:
             f"{NOTHING_CHANGED}: check the disk, then run `lpsa check`"
         )
     if primary == _CANTOPEN or "unable to open" in text:
+        if _on_read_only_folder(where):
+            # SQLite cannot make the WAL's -shm file beside a store on a read-only folder
+            # or disk: that is a read-only store, said as such.
+            return StoreReadOnlyError(
+                f"the store {where} is read-only (its folder cannot be written); "
+                f"{NOTHING_CHANGED}: make it writable, or open a copy of it"
+            )
         return StoreReadOnlyError(
             f"the store {where} cannot be opened (its folder is missing or not writable)"
         )
     return StoreError(f"the store {where} could not be used: {text}")
+
+
+def _on_read_only_folder(where: Path | str) -> bool:
+    folder = Path(str(where)).parent
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 def damaged_message(where: Path | str) -> str:

@@ -40,11 +40,16 @@ def test_lpsa_list_imports_only_what_listing_uses(store_path: Path) -> None:
     assert not [
         m for m in modules if m.startswith(("lpsa_desktop.importing", "lpsa_desktop.exporting"))
     ]
-    services = [m for m in modules if m.startswith("lpsa_desktop.services.")]
-    assert services == ["lpsa_desktop.services.agreement_queries"]
+    services = sorted(m for m in modules if m.startswith("lpsa_desktop.services."))
+    # Listing, and the daily backup every open of an existing store checks for.
+    assert services == [
+        "lpsa_desktop.services.agreement_queries",
+        "lpsa_desktop.services.store_backups",
+    ]
 
 
 def test_the_import_command_still_finds_what_it_uses(store_path: Path, tmp_path: Path) -> None:
+    Store.open(str(store_path)).close()  # `lpsa imports` reads a store; it never makes one
     code, modules = loaded_by("--db", str(store_path), "imports")
     assert code == 0
     assert "lpsa_desktop.services.import_batches" in modules

@@ -44,11 +44,11 @@ def read_only_view(source: Path, view: Path) -> Iterator[Path]:
 
 
 def fill(folder: Path) -> None:
-    """Write until the disk is full."""
-    with (folder / "filler").open("wb") as out:
-        try:
+    """Write until the disk is full (it may be full already: then there is nothing to do)."""
+    try:
+        with (folder / "filler").open("wb") as out:
             while True:
                 out.write(b"\0" * 65536)
                 out.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass

@@ -97,7 +97,7 @@ def test_a_read_only_store_is_a_message(
 def test_a_full_disk_is_a_message_and_the_store_is_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with small_tmpfs(tmp_path / "full", "4m") as folder:
+    with small_tmpfs(tmp_path / "full", "16m") as folder:
         db = folder / "s.sqlite"
         assert run(capsys, "--db", str(db), "demo")[0] == 0
         template = folder / "t.xlsx"
