@@ -12,7 +12,8 @@ VENV="$ROOT/.venv"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-# Qt offscreen + a real X11 window + fonts + PDF tools used by tests and screenshots.
+# Qt offscreen + a real X11 window + fonts + PDF tools used by tests and screenshots;
+# PostgreSQL's server for the tests of a team store (scripts/test-postgres.sh).
 SYSTEM_PACKAGES=(
   libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core
@@ -20,6 +21,7 @@ SYSTEM_PACKAGES=(
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
   libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-util1 libxcb-xinerama0
   poppler-utils
+  postgresql
 )
 
 install_system_packages() {
