@@ -111,8 +111,8 @@ class NotifyWatcher:
 
     def __init__(self, engine: Engine) -> None:
         raw = engine.raw_connection()
-        raw.detach()
         connection: Any = raw.driver_connection
+        raw.detach()  # the pool forgets it: LISTEN stays on this connection alone
         connection.rollback()
         connection.autocommit = True
         connection.execute(f"LISTEN {CHANNEL}")
