@@ -61,6 +61,10 @@ class StoreIOError(StoreError):
     """The operating system could not read or write the store's file."""
 
 
+class StoreUnreachableError(StoreIOError):
+    """A server store: the server cannot be reached, or went away mid-transaction."""
+
+
 class StoreDamagedError(StoreError):
     """The store's file is damaged (SQLite's integrity check fails, or a page is corrupt)."""
 

@@ -12,7 +12,8 @@ VENV="$ROOT/.venv"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-# Qt offscreen + a real X11 window + fonts + PDF tools used by tests and screenshots.
+# Qt offscreen + a real X11 window + fonts + PDF tools used by tests and screenshots;
+# PostgreSQL's server for the tests of a team store (scripts/test-postgres.sh).
 SYSTEM_PACKAGES=(
   libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core
@@ -21,6 +22,7 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-util1 libxcb-xinerama0
   xvfb xauth  # a real X server: the window tests run under it as well as offscreen
   poppler-utils
+  postgresql
 )
 
 install_system_packages() {

@@ -10,7 +10,10 @@ BIN="$ROOT/.venv/bin"
 echo "== ruff"; "$BIN/ruff" check . && "$BIN/ruff" format --check .
 echo "== mypy (strict: the core, and the window)"; "$BIN/mypy" && "$BIN/mypy" ui
 echo "== import contracts"; "$BIN/lint-imports"
-echo "== pytest"; "$BIN/python" -m pytest "$@"
+echo "== pytest"
+# A throwaway PostgreSQL server for the team-store tests, stopped and removed on exit.
+source "$ROOT/scripts/test-postgres.sh"
+"$BIN/python" -m pytest "$@"
 # Offscreen is not a display: the window tests again on a real X server (Xvfb, xcb), where
 # windows are mapped, resized and activated as on an officer's laptop.
 if command -v xvfb-run >/dev/null 2>&1; then

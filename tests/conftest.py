@@ -10,6 +10,9 @@ import pytest
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.services.demo import demo_agreement
 from lpsa_desktop.storage.store import Store
+from tests.engines import engine_name, pg_database, pg_template, pytest_generate_tests
+
+__all__ = ["engine_name", "pg_database", "pg_template", "pytest_generate_tests"]
 
 OFFICER = "Test Officer"
 
@@ -30,8 +33,16 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    opened = Store.open(str(store_path))
+def store_location(engine_name: str, request: pytest.FixtureRequest) -> str:
+    """What ``--db`` names: the SQLite file, or a fresh PostgreSQL database's URL."""
+    if engine_name == "postgresql":
+        return str(request.getfixturevalue("pg_database"))
+    return str(request.getfixturevalue("store_path"))
+
+
+@pytest.fixture
+def store(store_location: str) -> Iterator[Store]:
+    opened = Store.open(store_location)
     yield opened
     opened.close()
 

@@ -26,7 +26,7 @@ from lpsa_desktop.services.officer import current_officer, default_officer, set_
 from lpsa_desktop.services.store_backups import automatic_backup
 from lpsa_desktop.storage.agreement_repository import AgreementSummary
 from lpsa_desktop.storage.audit_repository import AuditEvent
-from lpsa_desktop.storage.change_watch import ChangeWatcher, watch_store
+from lpsa_desktop.storage.change_watch import ChangeWatcher
 from lpsa_desktop.storage.store import Store
 
 HISTORY_LIMIT = 1000
@@ -104,7 +104,7 @@ def summaries(store: Store) -> list[AgreementSummary]:
 
 
 def watch(store: Store) -> ChangeWatcher | None:
-    return watch_store(store.file)
+    return store.watcher()
 
 
 def outside_change(

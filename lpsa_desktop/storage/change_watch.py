@@ -5,8 +5,8 @@ window reads the agreement and the audit trail again. For SQLite the answer is `
 data_version`` on a connection of the watcher's own: its value moves whenever any *other*
 connection commits (this process's own writes included, which the window tells apart by
 the audit trail), and asking costs microseconds and takes no lock. A PostgreSQL store
-would implement the same two methods with LISTEN/NOTIFY (``changed()`` drains the
-connection's notifications), so nothing above this module changes.
+implements the same two methods with LISTEN/NOTIFY (``engines/postgresql.py``); which
+watcher a store gets is ``Store.watcher()``'s choice, so nothing above storage changes.
 """
 
 from __future__ import annotations
@@ -45,11 +45,3 @@ class DataVersionWatcher:
     def _read(self) -> int:
         row = self._connection.execute("PRAGMA data_version").fetchone()
         return int(row[0])
-
-
-def watch_store(file: Path | None) -> ChangeWatcher | None:
-    """A watcher for the store at ``file`` (None: a store that is not a SQLite file, which
-    has no watcher yet; its windows see other writers' changes on Reload)."""
-    if file is None or not file.exists():
-        return None
-    return DataVersionWatcher(file)

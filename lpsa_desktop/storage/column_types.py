@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String
+from sqlalchemy import BigInteger, Integer, String
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from lpsa_desktop.domain.money import from_pence, to_pence
 
@@ -30,6 +30,13 @@ class Pence(TypeDecorator[Decimal]):
 
     impl = Integer
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        # SQLite's INTEGER holds 64 bits; PostgreSQL's holds 32 (£21m in pence), so money
+        # is BIGINT there. SQLite keeps INTEGER: its released schema dumps stay as they are.
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Integer())
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         return None if value is None else to_pence(value)

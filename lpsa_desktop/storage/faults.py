@@ -20,7 +20,7 @@ from lpsa_desktop.errors import (
 )
 
 BUSY_SECONDS = 5
-"""Mirrors database.BUSY_TIMEOUT_MS, said in the busy message."""
+"""Mirrors engines.sqlite.BUSY_TIMEOUT_MS, said in the busy message."""
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (

@@ -13,9 +13,11 @@ from sqlalchemy import Connection, text
 
 from lpsa_desktop.domain.delivery.reporting_periods import DEFAULT_FREQUENCY, reporting_periods
 from lpsa_desktop.storage import orm_delivery  # noqa: F401  # registers the tables for create_all
+from lpsa_desktop.storage.orm import Base
 
 CARRIED_OVER = "carried over from the single outturn when the store was upgraded (schema 5)"
 
+_TABLE_NAMES = ("reporting_plans", "outturns", "reward_claims", "pump_priming_spend")
 _TABLES = (
     """CREATE TABLE reporting_plans (
 	agreement_ref VARCHAR NOT NULL, frequency VARCHAR NOT NULL,
@@ -62,8 +64,13 @@ def add_delivery_monitoring(connection: Connection) -> None:
     its period, when that is one of the reporting years). It is recorded as provisional:
     the old store did not say whether it was audited, and the indicator's actual, which the
     reward uses, is left exactly as it was."""
-    for statement in _TABLES:
-        connection.exec_driver_sql(statement)
+    if connection.dialect.name == "postgresql":
+        # As the other steps: PostgreSQL takes the tables' text from the models (SERIAL keys).
+        for name in _TABLE_NAMES:
+            Base.metadata.tables[name].create(connection)
+    else:
+        for statement in _TABLES:
+            connection.exec_driver_sql(statement)
     rows = []
     for (
         agreement,

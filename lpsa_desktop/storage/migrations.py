@@ -1,4 +1,5 @@
-"""Schema versions, stepped with ``PRAGMA user_version`` (the calibre way).
+"""Schema versions, stepped with ``PRAGMA user_version`` (the calibre way) on SQLite and a
+one-row ``lpsa_schema`` table on PostgreSQL (``storage/engines/``).
 
 A new store is created at the current version. An older one is first copied aside
 (``<name>.v<old>.<timestamp>.bak``, with SQLite's online backup so the copy is consistent),
@@ -13,21 +14,26 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, insert, inspect, select
 
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import NewerStoreError, NotAStoreError
 from lpsa_desktop.storage.backups import copy_store
+from lpsa_desktop.storage.engines import EngineKind, engine_kind
 from lpsa_desktop.storage.migration_delivery import add_delivery_monitoring
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 from lpsa_desktop.storage.orm_exchange import ExchangedStateRow  # registers its table
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
+from lpsa_desktop.storage.tables import PRIORITIES
 
 MigrationStep = Callable[[Connection], None]
 
 
 def _add_import_batches(connection: Connection) -> None:
     """Version 2: the import batches of council returns (one per applied file)."""
+    if _on_postgresql(connection):
+        _create_tables(connection, "import_batches")
+        return
     connection.exec_driver_sql(
         """CREATE TABLE import_batches (
 	id INTEGER NOT NULL,
@@ -104,6 +110,11 @@ _V3_TABLES = (
 def _add_negotiation_record(connection: Connection) -> None:
     """Version 3: internal notes and negotiation status on items; rounds (read-only, by
     trigger) and meetings with attendees, agenda, decisions and actions."""
+    if _on_postgresql(connection):
+        for statement in _V3_COLUMNS:
+            connection.exec_driver_sql(statement)
+        _create_tables(connection, *_V3_TABLE_NAMES)  # the rounds' guards come with theirs
+        return
     for statement in (*_V3_COLUMNS, *_V3_TABLES, *ROUND_TRIGGERS):
         connection.exec_driver_sql(statement)
 
@@ -111,6 +122,31 @@ def _add_negotiation_record(connection: Connection) -> None:
 def _add_exchanged_states(connection: Connection) -> None:
     """Version 4: the agreement states exchanged with other laptops (merge bases)."""
     ExchangedStateRow.__table__.create(connection)  # type: ignore[attr-defined]
+
+
+_V3_TABLE_NAMES = (
+    "rounds",
+    "meetings",
+    "meeting_attendees",
+    "meeting_agenda",
+    "meeting_decisions",
+    "meeting_actions",
+)
+
+
+def _on_postgresql(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def _create_tables(connection: Connection, *names: str) -> None:
+    """PostgreSQL's steps create new tables from the one definition (the models): the
+    SQLite steps' DDL is kept as released, byte for byte, for SQLite's schema dumps; on
+    PostgreSQL the models' DDL (SERIAL keys, TIMESTAMP) is the right text of the same
+    tables. The models only ever grow, so a table's current definition is the one its
+    step introduced plus what later steps add (a later step must then add to it with
+    ALTER only if the column is not already there)."""
+    for name in names:
+        Base.metadata.tables[name].create(connection)
 
 
 # version N → the step that upgrades a store from N-1 to N. Version 1 is the first release.
@@ -123,7 +159,11 @@ STEPS: dict[int, MigrationStep] = {
 
 
 def schema_version(connection: Connection) -> int:
-    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+    return engine_kind_of(connection).read_version(connection)
+
+
+def engine_kind_of(connection: Connection) -> EngineKind:
+    return engine_kind(connection.engine)
 
 
 def migrate(engine: Engine, file: Path | None) -> int | None:
@@ -153,7 +193,7 @@ def migrate(engine: Engine, file: Path | None) -> int | None:
         if found == 0:
             Base.metadata.create_all(connection)
             seed_priorities(connection)
-            connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+            engine_kind_of(connection).write_version(connection, SCHEMA_VERSION)
         else:
             if file is not None:
                 # Readers may still read while we hold the write lock: the copy is made
@@ -161,7 +201,7 @@ def migrate(engine: Engine, file: Path | None) -> int | None:
                 backup_store(file, found)
             for version in range(found + 1, SCHEMA_VERSION + 1):
                 STEPS[version](connection)
-            connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+            engine_kind_of(connection).write_version(connection, SCHEMA_VERSION)
     _use_wal(engine)
     return found or None
 
@@ -174,7 +214,8 @@ def _refuse_unknown(engine: Engine, file: Path | None, found: int, has_tables: b
         )
     if found == 0 and has_tables:
         raise NotAStoreError(
-            f"{file or engine.url} is a SQLite database but not an LPSA Desk store; "
+            f"{file or engine.url} is a {_ENGINE_NAMES.get(engine.dialect.name, 'SQL')} "
+            f"database but not an LPSA Desk store; "
             f"it was not changed"
         )
 
@@ -192,12 +233,14 @@ def _use_wal(engine: Engine) -> None:
         raw.close()
 
 
+_ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
 def seed_priorities(connection: Connection) -> None:
-    for name in SHARED_PRIORITIES:
-        connection.execute(
-            text("INSERT OR IGNORE INTO priorities (name, shared) VALUES (:name, 1)"),
-            {"name": name},
-        )
+    present = set(connection.execute(select(PRIORITIES.c.name)).scalars())
+    missing = [{"name": n, "shared": True} for n in SHARED_PRIORITIES if n not in present]
+    if missing:
+        connection.execute(insert(PRIORITIES), missing)
 
 
 def backup_store(file: Path, version: int) -> Path:

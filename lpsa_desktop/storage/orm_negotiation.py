@@ -2,7 +2,8 @@
 
 Rounds keep the agreement's ref as text, like the audit trail, so the record of a
 negotiation outlives the agreement; their immutability is enforced by the database
-itself (triggers created with the table), not only by the code.
+itself (triggers created with the table: SQLite RAISE(ABORT), a PL/pgSQL function on
+PostgreSQL), not only by the code.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import DDL, ForeignKey, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lpsa_desktop.storage.engines import postgresql, sqlite
 from lpsa_desktop.storage.orm import Base
 
 
@@ -32,15 +34,16 @@ class RoundRow(Base):
     """The agreement as JSON (the `lpsa show --json` shape)."""
 
 
-ROUND_TRIGGERS = (
-    "CREATE TRIGGER rounds_are_read_only BEFORE UPDATE ON rounds "
-    "BEGIN SELECT RAISE(ABORT, 'rounds are read-only: take a new round instead'); END",
-    "CREATE TRIGGER rounds_are_kept BEFORE DELETE ON rounds "
-    "BEGIN SELECT RAISE(ABORT, 'rounds are kept: take a new round instead'); END",
-)
-for _statement in ROUND_TRIGGERS:
-    _trigger = DDL(_statement)  # type: ignore[no-untyped-call]  # SQLAlchemy leaves DDL() untyped
-    event.listen(RoundRow.__table__, "after_create", _trigger.execute_if(dialect="sqlite"))
+ROUND_TRIGGERS = sqlite.ROUND_GUARDS
+"""SQLite's guards, as version 3 added them (the migration step runs these)."""
+
+for _dialect, _statements in (
+    ("sqlite", sqlite.ROUND_GUARDS),
+    ("postgresql", postgresql.ROUND_GUARDS),
+):
+    for _statement in _statements:
+        _guard = DDL(_statement)  # type: ignore[no-untyped-call]  # SQLAlchemy leaves DDL() untyped
+        event.listen(RoundRow.__table__, "after_create", _guard.execute_if(dialect=_dialect))
 
 
 class MeetingRow(Base):

@@ -1,4 +1,5 @@
-"""The store: one SQLite file (or SQLAlchemy URL), migrated on open, checked on open."""
+"""The store: one SQLite file or a PostgreSQL database (a SQLAlchemy URL), migrated on
+open, checked on open."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from lpsa_desktop.errors import StoreDamagedError, StoreError, StoreMissingError
+from lpsa_desktop.storage.change_watch import ChangeWatcher
 from lpsa_desktop.storage.database import (
     create_store_engine,
     describe_database_error,
+    masked_url,
     resolve_store_url,
     sqlite_file,
 )
+from lpsa_desktop.storage.engines import engine_kind, is_postgresql
 from lpsa_desktop.storage.faults import damaged_message
 from lpsa_desktop.storage.migrations import migrate
 from lpsa_desktop.storage.unit_of_work import UnitOfWork
@@ -55,19 +59,25 @@ class Store:
     def quick_check(self) -> str | None:
         """SQLite's ``quick_check`` (pages and their structure, not index contents): None
         when the file is sound, else its first finding."""
-        if self.engine.dialect.name != "sqlite":
-            return None
         with self.engine.connect() as connection:
-            verdict = str(connection.exec_driver_sql("PRAGMA quick_check").scalar_one())
-        return None if verdict == "ok" else verdict
+            return engine_kind(self.engine).quick_check(connection)
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         if write and self.damaged is not None:
             raise StoreDamagedError(damaged_message(str(self)))
         return UnitOfWork(self.engine, self.url, write=write)
 
+    def watcher(self) -> ChangeWatcher | None:
+        """What tells a window that another writer committed (None: it cannot be told)."""
+        return engine_kind(self.engine).watcher(self.engine, self.file)
+
+    @property
+    def on_server(self) -> bool:
+        """A team store on a PostgreSQL server (not a file on this machine)."""
+        return is_postgresql(self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
 
     def __str__(self) -> str:
-        return str(self.file or self.url)
+        return str(self.file or masked_url(self.url))

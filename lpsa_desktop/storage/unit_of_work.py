@@ -12,8 +12,9 @@ from lpsa_desktop.storage.agreement_removal import AgreementRemoval
 from lpsa_desktop.storage.agreement_repository import AgreementRepository
 from lpsa_desktop.storage.audit_repository import AuditRepository
 from lpsa_desktop.storage.council_repository import CouncilRepository
-from lpsa_desktop.storage.database import WRITE_OPTION, describe_database_error
+from lpsa_desktop.storage.database import describe_database_error
 from lpsa_desktop.storage.delivery_repository import DeliveryRepository
+from lpsa_desktop.storage.engines.common import WRITE_OPTION
 from lpsa_desktop.storage.exchange_repository import ExchangeRepository
 from lpsa_desktop.storage.import_batch_repository import ImportBatchRepository
 from lpsa_desktop.storage.meeting_repository import MeetingRepository

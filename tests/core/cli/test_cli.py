@@ -28,9 +28,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite")
+def db(store_location: str) -> str:
+    return store_location
 
 
 def test_demo_then_list_and_show(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from lpsa_desktop.domain.enums import AgreementStatus, Generation, NegotiationStatus
 from lpsa_desktop.domain.meetings import Attendee
@@ -34,6 +34,9 @@ from tests.conftest import OFFICER
 START, END = date(2005, 4, 1), date(2008, 3, 31)
 
 
+pytestmark = pytest.mark.both_engines
+
+
 def start(
     store: Store, *councils: str, generation: Generation = Generation.LPSA2, **kw: object
 ) -> str:
@@ -51,12 +54,7 @@ def start(
 def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, to prove a refusal or an undo left the store as it was."""
     with store.engine.connect() as connection:
-        tables = [
-            r[0]
-            for r in connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
+        tables = sorted(inspect(connection).get_table_names())
         return {
             t: sorted(map(tuple, connection.execute(text(f'SELECT * FROM "{t}"'))), key=repr)
             for t in tables

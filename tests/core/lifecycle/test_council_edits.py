@@ -26,6 +26,9 @@ from tests.core.lifecycle.test_agreement_lifecycle import dump
 COUNTY, PRESTON, BURNLEY = "Lancashire County Council", "Preston City Council", "Burnley Council"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 def two_agreements(store: Store) -> tuple[str, str]:
     def start(*councils: str) -> str:
         return start_agreement(

@@ -12,16 +12,18 @@ from lpsa_desktop.services.rounds import list_rounds
 from lpsa_desktop.storage.store import Store
 from tests.core.importing.workbooks import ROW_1A, ROW_2, write_return
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_an_applied_import_records_its_round_in_the_same_transaction(
-    store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_return(tmp_path / "testshire.xlsx", [ROW_1A, ROW_2])
     code = main(
-        ["--db", str(store_path), "import", str(path), "--yes", "--round", "Council proposal 1"]
+        ["--db", store_location, "import", str(path), "--yes", "--round", "Council proposal 1"]
     )
     assert code == 0, capsys.readouterr().err
-    store = Store.open(str(store_path))
+    store = Store.open(store_location)
     try:
         [taken] = list_rounds(store, "testshire-lpsa2")
     finally:
@@ -35,14 +37,14 @@ def test_an_applied_import_records_its_round_in_the_same_transaction(
 
 
 def test_a_dry_run_records_no_round(
-    store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_return(tmp_path / "testshire.xlsx", [ROW_1A])
     assert (
         main(
             [
                 "--db",
-                str(store_path),
+                store_location,
                 "import",
                 str(path),
                 "--dry-run",
@@ -52,7 +54,7 @@ def test_a_dry_run_records_no_round(
         )
         == 0
     )
-    store = Store.open(str(store_path))
+    store = Store.open(store_location)
     try:
         assert list_rounds(store, "testshire-lpsa2") == []
     finally:

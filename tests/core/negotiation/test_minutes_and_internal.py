@@ -21,6 +21,9 @@ from lpsa_desktop.services.minutes import MinutesFormatError, export_minutes
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 
+pytestmark = pytest.mark.both_engines
+
+
 SECRET = "SECRET-fall-back-position"
 
 

@@ -19,6 +19,8 @@ from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 from tests.core.negotiation.helpers import drop_target, promote_reserve, set_with
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def negotiated(store: Store, demo: Agreement) -> Store:
@@ -80,6 +82,7 @@ def test_a_round_keeps_the_agreement_as_it_was_when_taken(
     assert first.label == "bath-ne-somerset-lpsa1:1"
 
 
+@pytest.mark.sqlite_only
 def test_rounds_cannot_be_edited_or_deleted_even_behind_the_programs_back(
     negotiated: Store, store_path: Path
 ) -> None:

@@ -42,6 +42,9 @@ T3, I4A, F2 = (
 )
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def stored(store: Store, demo: Agreement) -> Store:
     create_agreement(store, demo, officer=OFFICER)

@@ -36,6 +36,9 @@ from tests.core.negotiation.helpers import set_with
 T3 = ItemRef(ItemKind.TARGET, "3")
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def meeting_id(store: Store, demo: Agreement) -> int:
     create_agreement(store, demo, officer=OFFICER)

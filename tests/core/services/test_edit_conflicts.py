@@ -9,7 +9,6 @@ import subprocess
 import sys
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -23,6 +22,8 @@ from lpsa_desktop.services.edit_conflicts import ABSENT, ValueConflictError
 from lpsa_desktop.services.field_edits import insert_item, remove_item, set_field
 from lpsa_desktop.services.negotiation_status import set_item_status
 from lpsa_desktop.storage.store import Store
+
+pytestmark = pytest.mark.both_engines
 
 WITH_2 = FieldAddress(Part.INDICATOR, "2", "with_")
 STATUS_3 = FieldAddress(Part.TARGET, "3", "negotiation")
@@ -65,9 +66,9 @@ def stored(store: Store, demo: Agreement) -> Agreement:
 
 
 def test_an_edit_from_a_stale_value_is_a_conflict_not_an_overwrite(
-    store: Store, store_path: Path, stored: Agreement
+    store: Store, store_location: str, stored: Agreement
 ) -> None:
-    other_process(str(store_path), stored.ref, "7.5", "7.6")  # B sets 7.5
+    other_process(store_location, stored.ref, "7.5", "7.6")  # B sets 7.5
     with pytest.raises(ValueConflictError) as caught:  # A, still showing 7.6, sets 7.4
         set_field(
             store, stored.ref, WITH_2, Decimal("7.4"), officer="Jane", expected=Decimal("7.6")
@@ -86,10 +87,10 @@ def test_an_edit_from_a_stale_value_is_a_conflict_not_an_overwrite(
 
 
 def test_undo_of_a_value_changed_elsewhere_since_is_a_conflict(
-    store: Store, store_path: Path, stored: Agreement
+    store: Store, store_location: str, stored: Agreement
 ) -> None:
     set_field(store, stored.ref, WITH_2, Decimal("7.4"), officer="Jane", expected=Decimal("7.6"))
-    other_process(str(store_path), stored.ref, "7.0", "7.4")  # B: 7.4 → 7.0
+    other_process(store_location, stored.ref, "7.0", "7.4")  # B: 7.4 → 7.0
     with pytest.raises(ValueConflictError) as caught:  # A's undo writes 7.6 back over 7.4
         set_field(
             store, stored.ref, WITH_2, Decimal("7.6"), officer="Jane", expected=Decimal("7.4")
@@ -99,9 +100,9 @@ def test_undo_of_a_value_changed_elsewhere_since_is_a_conflict(
 
 
 def test_a_status_set_by_lpsa_status_is_not_overwritten_by_a_stale_mark(
-    store: Store, store_path: Path, stored: Agreement
+    store: Store, store_location: str, stored: Agreement
 ) -> None:
-    done = lpsa("--db", str(store_path), "status", stored.ref, "target:3", "dropped")
+    done = lpsa("--db", store_location, "status", stored.ref, "target:3", "dropped")
     assert done.returncode == 0, done.stderr
     with pytest.raises(ValueConflictError) as caught:  # the window still shows it open
         set_field(
@@ -120,13 +121,13 @@ def test_a_status_set_by_lpsa_status_is_not_overwritten_by_a_stale_mark(
 
 
 def test_lpsa_status_expect_refuses_a_status_changed_since(
-    store: Store, store_path: Path, stored: Agreement
+    store: Store, store_location: str, stored: Agreement
 ) -> None:
     set_item_status(
         store, stored.ref, ItemRef(ItemKind.TARGET, "3"), NegotiationStatus.PARKED, officer="Jane"
     )
     refused = lpsa(
-        "--db", str(store_path), "status", stored.ref, "target:3", "agreed", "--expect", "open"
+        "--db", store_location, "status", stored.ref, "target:3", "agreed", "--expect", "open"
     )
     assert refused.returncode == 1
     assert "target 3 / negotiation was changed elsewhere" in refused.stderr
@@ -134,7 +135,7 @@ def test_lpsa_status_expect_refuses_a_status_changed_since(
     target = load_agreement(store, stored.ref).target("3")
     assert target is not None and target.negotiation is NegotiationStatus.PARKED
     done = lpsa(
-        "--db", str(store_path), "status", stored.ref, "target:3", "agreed", "--expect", "parked"
+        "--db", store_location, "status", stored.ref, "target:3", "agreed", "--expect", "parked"
     )
     assert done.returncode == 0, done.stderr
     target = load_agreement(store, stored.ref).target("3")
@@ -142,11 +143,11 @@ def test_lpsa_status_expect_refuses_a_status_changed_since(
 
 
 def test_removing_an_item_changed_elsewhere_is_a_conflict(
-    store: Store, store_path: Path, stored: Agreement
+    store: Store, store_location: str, stored: Agreement
 ) -> None:
     shown = stored.target("2")
     assert shown is not None
-    other_process(str(store_path), stored.ref, "7.5", "7.6")
+    other_process(store_location, stored.ref, "7.5", "7.6")
     with pytest.raises(ValueConflictError) as caught:
         remove_item(store, stored.ref, Part.TARGET, "2", expected=shown, officer="Jane")
     conflict = caught.value.conflict

@@ -24,6 +24,9 @@ from lpsa_desktop.services.agreement_queries import agreement_history, load_agre
 from lpsa_desktop.services.field_edits import insert_item, remove_item, set_field
 from lpsa_desktop.storage.store import Store
 
+pytestmark = pytest.mark.both_engines
+
+
 OFFICER = "Test Officer"
 WITH_2 = FieldAddress(Part.INDICATOR, "2", "with_")
 

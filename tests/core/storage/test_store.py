@@ -28,12 +28,15 @@ from lpsa_desktop.storage.database import resolve_store_url
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_an_agreement_comes_back_exactly_as_saved(store: Store, demo: Agreement) -> None:
     create_agreement(store, demo, officer=OFFICER)
     assert load_agreement(store, demo.ref) == demo
 
 
+@pytest.mark.sqlite_only
 def test_money_is_kept_in_pence_and_values_as_exact_text(
     store: Store, store_path: Path, demo: Agreement
 ) -> None:

@@ -59,7 +59,7 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def test_a_store_locked_past_the_timeout_is_busy_at_begin_immediate(
     demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("lpsa_desktop.storage.database.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("lpsa_desktop.storage.engines.sqlite.BUSY_TIMEOUT_MS", 200)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(demo_db)], stdout=subprocess.PIPE, text=True
     )
