@@ -17,7 +17,7 @@ from lpsa_desktop.storage.orm import Base
 
 CARRIED_OVER = "carried over from the single outturn when the store was upgraded (schema 5)"
 
-_TABLE_NAMES = ("reporting_plans", "outturns", "reward_claims", "pump_priming_spend")
+TABLE_NAMES = ("reporting_plans", "outturns", "reward_claims", "pump_priming_spend")
 _TABLES = (
     """CREATE TABLE reporting_plans (
 	agreement_ref VARCHAR NOT NULL, frequency VARCHAR NOT NULL,
@@ -66,7 +66,7 @@ def add_delivery_monitoring(connection: Connection) -> None:
     reward uses, is left exactly as it was."""
     if connection.dialect.name == "postgresql":
         # As the other steps: PostgreSQL takes the tables' text from the models (SERIAL keys).
-        for name in _TABLE_NAMES:
+        for name in TABLE_NAMES:
             Base.metadata.tables[name].create(connection)
     else:
         for statement in _TABLES:

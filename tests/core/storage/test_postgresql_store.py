@@ -19,6 +19,7 @@ from lpsa_desktop.services.agreement_queries import load_agreement
 from lpsa_desktop.services.rounds import take_round
 from lpsa_desktop.storage.database import resolve_store_url
 from lpsa_desktop.storage.engines import postgresql
+from lpsa_desktop.storage.migration_delivery import TABLE_NAMES as DELIVERY_TABLE_NAMES
 from lpsa_desktop.storage.migrations import _V3_TABLE_NAMES
 from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
 from lpsa_desktop.storage.store import Store
@@ -66,8 +67,8 @@ def test_the_schema_version_is_kept_in_its_table(pg_database: str) -> None:
 def test_a_version_2_store_on_the_server_is_stepped_to_the_current_schema(
     pg_database: str, pg_template: str
 ) -> None:
-    """Version 2 as it would have been on PostgreSQL: today's tables without what step 3
-    added; the step gives exactly the columns (and round guards) of a fresh store."""
+    """Version 2 as it would have been on PostgreSQL: today's tables without what steps 3
+    to 5 added; the steps give exactly the columns (and round guards) of a fresh store."""
     fresh = _columns(pg_database)
     old = server_url(f"{make_url(pg_database).database}_v2")
     admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
@@ -75,7 +76,8 @@ def test_a_version_2_store_on_the_server_is_stepped_to_the_current_schema(
         connection.exec_driver_sql(f"CREATE DATABASE {make_url(old).database}")
     engine = create_engine(old)
     with engine.begin() as connection:
-        v2_tables = [t for n, t in Base.metadata.tables.items() if n not in _V3_TABLE_NAMES]
+        later = {*_V3_TABLE_NAMES, "exchanged_states", *DELIVERY_TABLE_NAMES}  # steps 3, 4, 5
+        v2_tables = [t for n, t in Base.metadata.tables.items() if n not in later]
         Base.metadata.create_all(connection, tables=v2_tables)
         for table, column in [
             ("agreements", "internal_notes"),
