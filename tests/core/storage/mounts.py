@@ -43,10 +43,10 @@ def read_only_view(source: Path, view: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(view)], check=False)
 
 
-def fill(folder: Path) -> None:
+def fill(folder: Path, *, name: str = "filler") -> None:
     """Write until the disk is full (it may be full already: then there is nothing to do)."""
     try:
-        with (folder / "filler").open("wb") as out:
+        with (folder / name).open("wb") as out:
             while True:
                 out.write(b"\0" * 65536)
                 out.flush()

@@ -108,12 +108,15 @@ def test_a_full_disk_is_a_message_and_the_store_is_as_it_was(
         with pytest.raises(StoreFullError, match="full"):
             create_agreement(store, agreement_with_indicators(2000, ref="big"), officer="t")
         store.close()
+        # Closing may hand back the WAL's pages the refused write had taken: fill them too.
+        fill(folder, name="filler-2")
         code, _, err = run(capsys, "--db", str(db), "template", REF, str(template))
         assert code == 1 and "No space left" in err
         one_plain_line(err)
         assert template.read_bytes() == good
         assert not list(folder.glob(".lpsa-tmp-*"))
         (folder / "filler").unlink()
+        (folder / "filler-2").unlink(missing_ok=True)
         code, out, _ = run(capsys, "--db", str(db), "list")
         assert code == 0 and "big" not in out and REF in out
 
