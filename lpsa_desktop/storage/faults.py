@@ -62,6 +62,12 @@ def store_fault(where: Path | str, error: BaseException) -> StoreError:
         return NotAStoreError(f"{where} is not an LPSA Desk store (not a SQLite database)")
     if primary == _CORRUPT or "malformed" in text:
         return StoreDamagedError(damaged_message(where))
+    if primary == _IOERR and _disk_is_full(where):
+        # SQLite reports a write that found no room (its WAL's index, say) as an I/O error.
+        return StoreFullError(
+            f"the disk holding the store {where} is full; {NOTHING_CHANGED}: "
+            f"free some space and try again"
+        )
     if primary == _IOERR or "disk I/O error" in text:
         return StoreIOError(
             f"the store {where} could not be read or written (a disk I/O error); "
@@ -79,6 +85,14 @@ def store_fault(where: Path | str, error: BaseException) -> StoreError:
             f"the store {where} cannot be opened (its folder is missing or not writable)"
         )
     return StoreError(f"the store {where} could not be used: {text}")
+
+
+def _disk_is_full(where: Path | str) -> bool:
+    try:
+        room = os.statvfs(Path(str(where)).parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < 64 * 1024  # not even a few pages left
 
 
 def _on_read_only_folder(where: Path | str) -> bool:
