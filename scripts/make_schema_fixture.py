@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from lpsa_desktop.services.demo import add_demo_agreement
-from lpsa_desktop.storage.orm import SCHEMA_VERSION
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION
 from lpsa_desktop.storage.store import Store
 
 FOLDER = Path(__file__).parents[1] / "tests" / "data" / "schemas"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.storage.agreement_repository import AgreementSummary
-from lpsa_desktop.storage.audit_repository import AuditEvent
-from lpsa_desktop.storage.store import Store
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # kept out of the import: `lpsa list` must not load the ORM
+    from lpsa_desktop.domain.agreement import Agreement
+    from lpsa_desktop.storage.agreement_listing import AgreementSummary
+    from lpsa_desktop.storage.audit_repository import AuditEvent
+    from lpsa_desktop.storage.store import Store
 
 
 def list_agreements(store: Store) -> list[AgreementSummary]:
-    with store.unit_of_work() as uow:
-        return uow.agreements.summaries()
+    return store.agreement_summaries()
 
 
 def load_agreement(store: Store, ref_or_council: str) -> Agreement:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.enums import AgreementStatus, Generation
 from lpsa_desktop.errors import AmbiguousRefError, NotFoundError
+from lpsa_desktop.storage.agreement_listing import AgreementSummary, agreement_summaries
 from lpsa_desktop.storage.agreement_reader import read_agreement
 from lpsa_desktop.storage.agreement_writer import write_agreement
 from lpsa_desktop.storage.orm import (
@@ -26,20 +25,7 @@ from lpsa_desktop.storage.orm import (
 )
 from lpsa_desktop.storage.tables import AGREEMENTS
 
-
-@dataclass(frozen=True)
-class AgreementSummary:
-    """One line of the agreements list: enough to choose, not the whole aggregate."""
-
-    ref: str
-    title: str
-    generation: Generation
-    status: AgreementStatus
-    councils: tuple[str, ...]
-    period_start: date
-    period_end: date
-    updated_at: datetime
-
+__all__ = ["AgreementRepository", "AgreementSummary"]
 
 _AGREEMENT_ROWS = (
     AgreementRow,
@@ -63,24 +49,7 @@ class AgreementRepository:
         self._session = session
 
     def summaries(self) -> list[AgreementSummary]:
-        rows = self._session.scalars(
-            select(AgreementRow)
-            .options(selectinload(AgreementRow.council_links))
-            .order_by(AgreementRow.ref)
-        )
-        return [
-            AgreementSummary(
-                ref=r.ref,
-                title=r.title,
-                generation=Generation(r.generation),
-                status=AgreementStatus(r.status),
-                councils=tuple(link.council.name for link in r.council_links),
-                period_start=r.period_start,
-                period_end=r.period_end,
-                updated_at=r.updated_at,
-            )
-            for r in rows
-        ]
+        return agreement_summaries(self._session.connection())
 
     def exists(self, ref: str) -> bool:
         return self._id(ref) is not None

@@ -21,9 +21,10 @@ from lpsa_desktop.errors import NewerStoreError, NotAStoreError
 from lpsa_desktop.storage.backups import copy_store
 from lpsa_desktop.storage.engines import EngineKind, engine_kind
 from lpsa_desktop.storage.migration_delivery import add_delivery_monitoring
-from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
+from lpsa_desktop.storage.orm import Base
 from lpsa_desktop.storage.orm_exchange import ExchangedStateRow  # registers its table
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION, use_wal
 from lpsa_desktop.storage.tables import PRIORITIES
 
 MigrationStep = Callable[[Connection], None]
@@ -221,16 +222,7 @@ def _refuse_unknown(engine: Engine, file: Path | None, found: int, has_tables: b
 
 
 def _use_wal(engine: Engine) -> None:
-    """WAL (readers never wait for the writer); persists in the file once set."""
-    if engine.dialect.name != "sqlite":
-        return
-    # On the driver's connection: SQLAlchemy's would begin a transaction first, and the
-    # journal mode cannot change inside one.
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
-    finally:
-        raw.close()
+    use_wal(engine)
 
 
 _ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
 from lpsa_desktop.errors import StoreDamagedError, StoreError, StoreMissingError
+from lpsa_desktop.storage.agreement_listing import AgreementSummary, agreement_summaries
 from lpsa_desktop.storage.change_watch import ChangeWatcher
 from lpsa_desktop.storage.database import (
     create_store_engine,
@@ -19,8 +21,10 @@ from lpsa_desktop.storage.database import (
 )
 from lpsa_desktop.storage.engines import engine_kind, is_postgresql
 from lpsa_desktop.storage.faults import damaged_message
-from lpsa_desktop.storage.migrations import migrate
-from lpsa_desktop.storage.unit_of_work import UnitOfWork
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION, found_version, use_wal
+
+if TYPE_CHECKING:
+    from lpsa_desktop.storage.unit_of_work import UnitOfWork
 
 
 class Store:
@@ -37,7 +41,7 @@ class Store:
             )
         self.engine = create_store_engine(url)
         try:
-            self.upgraded_from = migrate(self.engine, self.file)
+            self.upgraded_from = self._bring_to_current()
             if check:
                 self.damaged = self.quick_check()
         except (DBAPIError, sqlite3.Error) as exc:
@@ -49,6 +53,17 @@ class Store:
         except StoreError:
             self.engine.dispose()
             raise
+
+    def _bring_to_current(self) -> int | None:
+        """None when nothing was upgraded, else the version it was upgraded from. A store
+        already at the current version (nearly every open) is only looked at: the ORM models
+        and the migration steps are loaded only for a store to create or upgrade."""
+        if found_version(self.engine) == SCHEMA_VERSION:
+            use_wal(self.engine)
+            return None
+        from lpsa_desktop.storage.migrations import migrate  # noqa: PLC0415 - see above
+
+        return migrate(self.engine, self.file)
 
     @classmethod
     def open(cls, location: str | None = None, *, create: bool = True) -> Store:
@@ -65,7 +80,14 @@ class Store:
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         if write and self.damaged is not None:
             raise StoreDamagedError(damaged_message(str(self)))
+        from lpsa_desktop.storage.unit_of_work import UnitOfWork  # noqa: PLC0415 - the ORM
+
         return UnitOfWork(self.engine, self.url, write=write)
+
+    def agreement_summaries(self) -> list[AgreementSummary]:
+        """The agreements list, read with Core alone (no unit of work, no ORM)."""
+        with self.engine.connect() as connection:
+            return agreement_summaries(connection)
 
     def watcher(self) -> ChangeWatcher | None:
         """What tells a window that another writer committed (None: it cannot be told)."""

@@ -40,6 +40,15 @@ def test_lpsa_list_imports_only_what_listing_uses(store_path: Path) -> None:
     assert not [
         m for m in modules if m.startswith(("lpsa_desktop.importing", "lpsa_desktop.exporting"))
     ]
+    # The first open of the day made the daily backup (it reads the store's settings with
+    # the ORM); every later listing that day is the quick one.
+    code, modules = loaded_by("--db", str(store_path), "list")
+    assert code == 0
+    # A store at the current schema is only looked at: neither the ORM nor its models
+    # nor the migration steps are loaded (they are for creating and upgrading).
+    assert "sqlalchemy.orm" not in modules
+    assert not [m for m in modules if m.startswith("lpsa_desktop.storage.orm")]
+    assert "lpsa_desktop.storage.migrations" not in modules
     services = sorted(m for m in modules if m.startswith("lpsa_desktop.services."))
     # Listing, and the daily backup every open of an existing store checks for.
     assert services == [

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, inspect
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.services.agreement_queries import list_agreements, load_agreement
 from lpsa_desktop.services.demo import demo_agreement
-from lpsa_desktop.storage.orm import SCHEMA_VERSION
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION
 from lpsa_desktop.storage.store import Store
 
 SCHEMAS = sorted((Path(__file__).parents[2] / "data" / "schemas").glob("v*.sql"))

@@ -21,7 +21,8 @@ from lpsa_desktop.storage.database import resolve_store_url
 from lpsa_desktop.storage.engines import postgresql
 from lpsa_desktop.storage.migration_delivery import TABLE_NAMES as DELIVERY_TABLE_NAMES
 from lpsa_desktop.storage.migrations import _V3_TABLE_NAMES
-from lpsa_desktop.storage.orm import SCHEMA_VERSION, Base
+from lpsa_desktop.storage.orm import Base
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 from tests.engines import server_url

@@ -14,7 +14,7 @@ import pytest
 
 from lpsa_desktop.cli.main import main
 from lpsa_desktop.errors import NewerStoreError, NotAStoreError, StoreMissingError
-from lpsa_desktop.storage.orm import SCHEMA_VERSION
+from lpsa_desktop.storage.schema_level import SCHEMA_VERSION
 from lpsa_desktop.storage.store import Store
 
 SCHEMAS = Path(__file__).parents[2] / "data" / "schemas"
