@@ -65,6 +65,13 @@ class AppSettings:
     def current_tab(self, value: int) -> None:
         self._settings.setValue("window/current_tab", value)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """How a pane was divided (e.g. the targets tree over its details), by object name."""
+        return self._bytes(f"window/splitter_{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"window/splitter_{name}", value)
+
     # -- stores and agreements -----------------------------------------------------------------
 
     @property

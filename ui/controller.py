@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
@@ -154,13 +154,23 @@ class WindowController:
             w.restoreGeometry(geometry)
         if (state := self.settings.window_state) is not None:
             w.restoreState(state)
+        for splitter in self._remembered_splitters():
+            if (divided := self.settings.splitter_state(splitter.objectName())) is not None:
+                splitter.restoreState(divided)
+        w.targets.details_toggle.follow_splitter()
         w.tabs.setCurrentIndex(min(self.settings.current_tab, w.tabs.count() - 1))
+
+    def _remembered_splitters(self) -> list[QSplitter]:
+        w = self.window
+        return [s for s in (w.targets.splitter, w.freedoms.splitter) if s is not None]
 
     def _on_closing(self) -> None:
         self.presentation.set_active(False)  # so the saved layout is the everyday one
         w = self.window
         self.settings.window_geometry = w.saveGeometry()
         self.settings.window_state = w.saveState()
+        for splitter in self._remembered_splitters():
+            self.settings.set_splitter_state(splitter.objectName(), splitter.saveState())
         self.settings.current_tab = w.tabs.currentIndex()
         agreement = self.session.agreement
         if self.session.store is not None:
