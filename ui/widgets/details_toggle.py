@@ -49,7 +49,7 @@ class DetailsToggle(QToolButton):
         sizes = self._splitter.sizes()
         total = max(sum(sizes), 10_000)  # before the first layout the sizes are all 0
         pane = self._splitter.widget(self._pane)
-        height = min(open_height(pane), total // 2) if shown else 0
+        height = min(open_height(pane), total // 2) if shown and pane is not None else 0
         self._splitter.setSizes(
             [height if i == self._pane else total - height for i in range(len(sizes))]
         )
