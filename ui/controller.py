@@ -36,6 +36,7 @@ from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
 from ui.negotiation_actions import NegotiationActions
 from ui.negotiation_session import NegotiationSession
+from ui.officer_prompt import OfficerPrompt
 from ui.presentation import PresentationMode
 from ui.session import AgreementSession
 from ui.store_file_actions import StoreFileActions
@@ -84,6 +85,9 @@ class WindowController:
         )
         self._stacks: dict[str, QUndoStack] = {}
         self.delivery = DeliveryActions(window, session, stack_for=self.stack_for)
+        self.officer = OfficerPrompt(
+            window, session, lambda message: window.statusBar().showMessage(message, 10_000)
+        )
         # Validation runs once per change, just after the change is on screen (a zero-time
         # timer coalesces a burst of edits): typing never waits for it.
         self._validation = QTimer(window)
