@@ -41,6 +41,7 @@ from ui.presentation import PresentationMode
 from ui.session import AgreementSession
 from ui.store_file_actions import StoreFileActions
 from ui.tasks import TaskRunner
+from ui.widgets.refusal_balloon import RefusalBalloon
 
 log = logging.getLogger(__name__)
 STATUS_MS = 6000
@@ -96,6 +97,7 @@ class WindowController:
         self._validation.timeout.connect(self._validate)
         self._store_location = ""
         self.clipboard = self._build_clipboard()
+        self.refusal_balloon = RefusalBalloon(window)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -299,6 +301,7 @@ class WindowController:
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)
+        self.refusal_balloon.show_for(f"Not changed: {message}")  # at the cell, too
         QApplication.beep()
 
     def _on_edit_failed(self, _agreement_ref: str, message: str) -> None:
