@@ -114,7 +114,11 @@ class AppSettings:
     def last_folder(self) -> str:
         """Where file dialogs open: the folder of the last workbook, PDF or identity used."""
         value = self._settings.value("preferences/last_folder", "")
-        return str(value) if value else str(Path.home())
+        if value and Path(str(value)).is_dir():
+            return str(value)
+        from ui.widgets.start_folder import documents_folder  # noqa: PLC0415 (no cycle)
+
+        return documents_folder()
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:

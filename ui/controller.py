@@ -41,6 +41,7 @@ from ui.presentation import PresentationMode
 from ui.session import AgreementSession
 from ui.store_file_actions import StoreFileActions
 from ui.tasks import TaskRunner
+from ui.widgets import start_folder
 from ui.widgets.refusal_balloon import RefusalBalloon
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ class WindowController:
         self._store_location = ""
         self.clipboard = self._build_clipboard()
         self.refusal_balloon = RefusalBalloon(window)
+        start_folder.use_settings(settings)  # every file dialog opens where the last one did
         self._connect_signals()
 
     def _connect_signals(self) -> None:
