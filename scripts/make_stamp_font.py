@@ -11,7 +11,6 @@ place or a date needs, and rescaled to 1,000 units: about 75 KB, read in millise
 """
 
 # A command-line script: it reports what it wrote.
-# ruff: noqa: T201
 
 from __future__ import annotations
 

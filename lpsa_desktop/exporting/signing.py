@@ -30,10 +30,9 @@ from lpsa_desktop.exporting.errors import DocumentError, SigningError
 from lpsa_desktop.exporting.files import write_atomically
 from lpsa_desktop.exporting.identity import Identity
 from lpsa_desktop.exporting.pyhanko_logging import route_pyhanko_logging
-from lpsa_desktop.exporting.stamp_style import stamp_style
 from lpsa_desktop.exporting.sig_fields import SignatureSlot, find_slot, signature_slots
+from lpsa_desktop.exporting.stamp_style import stamp_style
 from lpsa_desktop.exporting.verdict.analysis import verify_bytes
-
 
 
 @dataclass(frozen=True)
