@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 SHOWN_MS = 8000
 _STYLE = (
@@ -39,7 +39,8 @@ class RefusalBalloon(QLabel):
         self.setText(message)
         self.setMaximumWidth(max(240, self._window.width() // 3))
         self.adjustSize()
-        self.move(self._position(self._anchor_rect(anchor or QApplication.focusWidget())))
+        # The window's own focus widget: the cell's view even while another window is active.
+        self.move(self._position(self._anchor_rect(anchor or self._window.focusWidget())))
         self.raise_()
         self.show()
         self._timer.start()
