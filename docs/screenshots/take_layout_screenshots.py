@@ -23,10 +23,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from take_screenshots import SIZE, settle, shoot, wait  # noqa: E402
+from take_screenshots import SIZE, settle, shoot, wait
 
-from ui.app import create_window  # noqa: E402
-from ui.app_settings import AppSettings  # noqa: E402
+from ui.app import create_window
+from ui.app_settings import AppSettings
 
 
 def main() -> None:
