@@ -166,6 +166,7 @@ class WindowController:
             if (divided := self.settings.splitter_state(splitter.objectName())) is not None:
                 splitter.restoreState(divided)
         w.targets.details_toggle.follow_splitter()
+        w.freedoms.details_toggle.follow_splitter()
         w.tabs.setCurrentIndex(min(self.settings.current_tab, w.tabs.count() - 1))
 
     def _remembered_splitters(self) -> list[QSplitter]:

@@ -61,6 +61,10 @@ def test_the_freedom_details_show_the_whole_request(
     opened.window.tabs.setCurrentWidget(freedoms)
     freedoms.table.selectRow(1)
     assert LONG in freedoms.full_text.toPlainText()
+    assert not freedoms.details_toggle.isChecked()  # folded on a short screen: the table first
+    assert freedoms.splitter is not None and freedoms.splitter.sizes()[1] == 0
+    freedoms.details_toggle.setChecked(True)
+    assert freedoms.splitter.sizes()[1] > 0
 
 
 def test_at_1366_by_768_the_targets_tree_keeps_most_of_the_screen(

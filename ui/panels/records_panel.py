@@ -25,6 +25,7 @@ from ui.item_models.cells import CellKind
 from ui.item_models.record_table_model import RecordTableModel
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
+from ui.widgets.details_toggle import DetailsToggle
 from ui.widgets.field_widgets import BoundLineEdit
 from ui.widgets.full_text import FullText
 
@@ -94,6 +95,9 @@ class RecordsPanel(QWidget):
             splitter.addWidget(self.table)
             splitter.addWidget(self.details)
             splitter.setStretchFactor(0, 3)
+            splitter.setCollapsible(0, False)
+            self.details_toggle = DetailsToggle(splitter, 1)  # folded on a short screen
+            top.addWidget(self.details_toggle)
             layout.addWidget(splitter)
             self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
             model.dataChanged.connect(lambda *_: self._show_details())
