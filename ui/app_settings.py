@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ui.widgets.start_folder import documents_folder
+
 ORGANISATION = "LPSA Desk"
 APPLICATION = "lpsa-desktop"
 MAX_RECENT_STORES = 8
@@ -112,13 +114,12 @@ class AppSettings:
 
     @property
     def last_folder(self) -> str:
-        """Where file dialogs open: the folder of the last workbook, PDF or identity used."""
+        """Where file dialogs open: the folder of the last workbook, PDF or identity used,
+        else the documents folder."""
         value = self._settings.value("preferences/last_folder", "")
         if value and Path(str(value)).is_dir():
             return str(value)
-        from ui.widgets.start_folder import documents_folder  # noqa: PLC0415 (no cycle)
-
-        return documents_folder()
+        return documents_folder()  # at first, and when that folder has gone
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:
