@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ui.widgets.start_folder import documents_folder
+
 ORGANISATION = "LPSA Desk"
 APPLICATION = "lpsa-desktop"
 MAX_RECENT_STORES = 8
@@ -65,6 +67,13 @@ class AppSettings:
     def current_tab(self, value: int) -> None:
         self._settings.setValue("window/current_tab", value)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """How a pane was divided (e.g. the targets tree over its details), by object name."""
+        return self._bytes(f"window/splitter_{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"window/splitter_{name}", value)
+
     # -- stores and agreements -----------------------------------------------------------------
 
     @property
@@ -105,9 +114,12 @@ class AppSettings:
 
     @property
     def last_folder(self) -> str:
-        """Where file dialogs open: the folder of the last workbook, PDF or identity used."""
+        """Where file dialogs open: the folder of the last workbook, PDF or identity used,
+        else the documents folder."""
         value = self._settings.value("preferences/last_folder", "")
-        return str(value) if value else str(Path.home())
+        if value and Path(str(value)).is_dir():
+            return str(value)
+        return documents_folder()  # at first, and when that folder has gone
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
@@ -36,10 +36,13 @@ from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
 from ui.negotiation_actions import NegotiationActions
 from ui.negotiation_session import NegotiationSession
+from ui.officer_prompt import OfficerPrompt
 from ui.presentation import PresentationMode
 from ui.session import AgreementSession
 from ui.store_file_actions import StoreFileActions
 from ui.tasks import TaskRunner
+from ui.widgets import start_folder
+from ui.widgets.refusal_balloon import RefusalBalloon
 
 log = logging.getLogger(__name__)
 STATUS_MS = 6000
@@ -84,6 +87,9 @@ class WindowController:
         )
         self._stacks: dict[str, QUndoStack] = {}
         self.delivery = DeliveryActions(window, session, stack_for=self.stack_for)
+        self.officer = OfficerPrompt(
+            window, session, lambda message: window.statusBar().showMessage(message, 10_000)
+        )
         # Validation runs once per change, just after the change is on screen (a zero-time
         # timer coalesces a burst of edits): typing never waits for it.
         self._validation = QTimer(window)
@@ -92,6 +98,8 @@ class WindowController:
         self._validation.timeout.connect(self._validate)
         self._store_location = ""
         self.clipboard = self._build_clipboard()
+        self.refusal_balloon = RefusalBalloon(window)
+        start_folder.use_settings(settings)  # every file dialog opens where the last one did
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -154,13 +162,24 @@ class WindowController:
             w.restoreGeometry(geometry)
         if (state := self.settings.window_state) is not None:
             w.restoreState(state)
+        for splitter in self._remembered_splitters():
+            if (divided := self.settings.splitter_state(splitter.objectName())) is not None:
+                splitter.restoreState(divided)
+        w.targets.details_toggle.follow_splitter()
+        w.freedoms.details_toggle.follow_splitter()
         w.tabs.setCurrentIndex(min(self.settings.current_tab, w.tabs.count() - 1))
+
+    def _remembered_splitters(self) -> list[QSplitter]:
+        w = self.window
+        return [s for s in (w.targets.splitter, w.freedoms.splitter) if s is not None]
 
     def _on_closing(self) -> None:
         self.presentation.set_active(False)  # so the saved layout is the everyday one
         w = self.window
         self.settings.window_geometry = w.saveGeometry()
         self.settings.window_state = w.saveState()
+        for splitter in self._remembered_splitters():
+            self.settings.set_splitter_state(splitter.objectName(), splitter.saveState())
         self.settings.current_tab = w.tabs.currentIndex()
         agreement = self.session.agreement
         if self.session.store is not None:
@@ -285,6 +304,7 @@ class WindowController:
 
     def _on_edit_refused(self, message: str) -> None:
         self.window.statusBar().showMessage(f"Not changed: {message}", STATUS_MS)
+        self.refusal_balloon.show_for(f"Not changed: {message}")  # at the cell, too
         QApplication.beep()
 
     def _on_edit_failed(self, _agreement_ref: str, message: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 from ui.commands.outturn_command import RecordOutturnsCommand, State
 from ui.main_window import MainWindow
 from ui.session import AgreementSession
+from ui.widgets.start_folder import remember, start_path
 
 if TYPE_CHECKING:
     from ui.panels.delivery_panel import DeliveryPanel
@@ -158,12 +159,13 @@ class DeliveryActions:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self.window,
                 "Performance report",
-                f"{agreement.ref}-performance.pdf",
+                start_path(Path(f"{agreement.ref}-performance.pdf")),
                 "PDF (*.pdf)",
             )
             if not chosen:
                 return
             destination = Path(chosen)
+            remember(destination)
         ref = agreement.ref
 
         def work(store: Any, _control: Any) -> Any:

@@ -25,6 +25,7 @@ from ui.tasks import TaskControl
 from ui.widgets.dialog_focus import return_focus_when_closed
 
 if TYPE_CHECKING:
+    from lpsa_desktop.domain.agreement import Agreement
     from ui.dialogs.preferences_dialog import PreferencesDialog
     from ui.dialogs.sign_dialog import SignDialog
 
@@ -215,11 +216,21 @@ class FileActions(QObject):
         self._say(summary)
 
     def sign_pdf(self) -> None:
-        from ui.dialogs.sign_dialog import SignDialog
+        from ui.dialogs.draft_warning import draft_warning
 
         agreement = self._session.agreement
         if agreement is None:
             return
+        warning = draft_warning(agreement, self._window)
+        if warning is None:
+            self._open_sign_dialog(agreement)
+            return
+        warning.confirm_button.clicked.connect(lambda: self._open_sign_dialog(agreement))
+        self._show(warning)
+
+    def _open_sign_dialog(self, agreement: Agreement) -> None:
+        from ui.dialogs.sign_dialog import SignDialog
+
         dialog = SignDialog(
             self._session,
             agreement,

@@ -24,7 +24,6 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign import signers
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
-from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from lpsa_desktop.exporting.errors import DocumentError, SigningError
@@ -32,10 +31,8 @@ from lpsa_desktop.exporting.files import write_atomically
 from lpsa_desktop.exporting.identity import Identity
 from lpsa_desktop.exporting.pyhanko_logging import route_pyhanko_logging
 from lpsa_desktop.exporting.sig_fields import SignatureSlot, find_slot, signature_slots
+from lpsa_desktop.exporting.stamp_style import stamp_style
 from lpsa_desktop.exporting.verdict.analysis import verify_bytes
-
-STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"
-STAMP_TIME = "%d %B %Y, %H:%M %Z"
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,7 @@ def sign_bytes(
     signer = signers.PdfSigner(
         metadata,
         signer=_simple_signer(identity),
-        stamp_style=TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME),
+        stamp_style=stamp_style(),
     )
     output = io.BytesIO()
     try:

@@ -30,3 +30,21 @@ def default_officer() -> str:
 def set_officer(store: Store, name: str) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.settings.set(OFFICER_KEY, name.strip())
+
+
+def stored_officer(store: Store) -> str | None:
+    """The officer's name the store records, or None while nobody has given one."""
+    with store.unit_of_work() as uow:
+        return uow.settings.get(OFFICER_KEY) or None
+
+
+def login_full_name() -> str:
+    """The login's full name where the system knows it (the passwd entry's comment), else
+    the name used when the store names nobody: what the first-run question suggests."""
+    try:
+        import pwd  # noqa: PLC0415 (not on Windows)
+
+        comment = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, OSError):
+        comment = ""
+    return comment or default_officer()

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from lpsa_desktop.services.demo import demo_agreement
 from tests.ui.conftest import WAIT_MS, OpenWindow
 from tests.ui.documents import PASSPHRASE, make_identity
+from tests.ui.signing_steps import past_draft_warning
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.sign_dialog import SignDialog, signed_name
 from ui.dialogs.verify_dialog import BAD, DOUBT, GOOD, VerifyDialog
@@ -36,7 +37,7 @@ def export(opened: OpenWindow, destination: Path) -> Path:
 
 def sign(opened: OpenWindow, identity: Path, passphrase: str, signatory: int = 1) -> SignDialog:
     opened.controller.files.sign_pdf()
-    dialog = opened.controller.files.dialog
+    dialog = past_draft_warning(opened.controller.files)
     assert isinstance(dialog, SignDialog)
     dialog.identity.set_path(identity)
     dialog.signatory.setCurrentIndex(signatory)
@@ -174,7 +175,7 @@ def test_typing_an_absolute_path_to_sign_proposes_the_signed_name(
     opened: OpenWindow, tmp_path: Path
 ) -> None:
     opened.controller.files.sign_pdf()
-    dialog = opened.controller.files.dialog
+    dialog = past_draft_warning(opened.controller.files)
     assert isinstance(dialog, SignDialog)
     dialog.source.edit.clear()
     dialog.destination.edit.clear()

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, read_field
 from tests.ui.conftest import WAIT_MS, OpenWindow
 from tests.ui.documents import PASSPHRASE, make_identity, write_return
+from tests.ui.signing_steps import past_draft_warning
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.sign_dialog import SignDialog
@@ -79,7 +80,7 @@ def test_a_negotiation_meeting(
     qtbot.waitUntil(lambda: not exporter.isVisible(), timeout=WAIT_MS)
     identity = make_identity(tmp_path, "Margaret Hollis")
     w.window_actions.sign_pdf.trigger()
-    signer = files.dialog
+    signer = past_draft_warning(files)
     assert isinstance(signer, SignDialog)
     signer.identity.set_path(identity.identity)
     signer.signatory.setCurrentIndex(0)

@@ -49,7 +49,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export the agreement as a PDF")
-        self.resize(640, 220)
         self._session = session
         self._agreement = agreement
         self.destination = PathPicker("Export the agreement to", PDF_FILTER, save=True)
@@ -79,6 +78,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
+        # As tall as its contents (a fixed 220 px left a gap over the buttons), wide enough
+        # for a path; the progress bar takes its room only while it shows.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.resize(640, self.sizeHint().height())
         self.export_button.clicked.connect(self._on_export)
         self.buttons.rejected.connect(self.reject)
 

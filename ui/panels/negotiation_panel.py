@@ -52,6 +52,10 @@ class NegotiationPanel(QWidget):
         self._show_internal = True
         self._request = 0
         self._stale = False
+        # The sides were put on their default (newest round → current state), not chosen:
+        # a newer round moves them on, and "no changes" there compares the last two rounds.
+        self._default_sides = True
+        self._newest: tuple[str | None, int | None] = (None, None)  # agreement, round shown
         # The rounds and the reward before and after on the left, the changes on the right: at
         # 1366 x 768 with the agreements list and the reward panel open, the changes table
         # gets the width its seven columns need.
@@ -70,6 +74,8 @@ class NegotiationPanel(QWidget):
         self.before.currentIndexChanged.connect(lambda _i: self.request_comparison())
         self.after.currentIndexChanged.connect(lambda _i: self.request_comparison())
         self.swap_button.clicked.connect(self.swap_sides)
+        for picker in (self.before, self.after):  # activated: only the officer's own pick
+            picker.activated.connect(lambda _i: setattr(self, "_default_sides", False))
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -91,6 +97,7 @@ class NegotiationPanel(QWidget):
         return self.before.side(), self.after.side()
 
     def choose_sides(self, before: Side, after: Side) -> None:
+        self._default_sides = False  # chosen: kept until another round is taken
         self.before.blockSignals(True)
         self.before.choose(before)
         self.before.blockSignals(False)
@@ -116,8 +123,17 @@ class NegotiationPanel(QWidget):
         self.compare_requested.emit(before, after, self._request)
 
     def show_comparison(self, comparison: Comparison, request: int) -> None:
-        if request == self._request:  # else the sides have changed since it was asked for
-            self._show(comparison)
+        if request != self._request:  # the sides have changed since it was asked for
+            return
+        self._show(comparison)
+        rounds = self._visible_rounds()
+        if (
+            self._default_sides
+            and len(rounds) >= 2  # the last two rounds
+            and self.sides() == (rounds[-1].number, CURRENT)
+            and self.changes_model.rowCount() == 0
+        ):  # nothing changed since the newest round: what it changed from the one before
+            self.choose_sides(rounds[-2].number, rounds[-1].number)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -201,8 +217,16 @@ class NegotiationPanel(QWidget):
         rounds = self._visible_rounds()
         self.rounds_model.set_rounds(rounds)
         default = rounds[-1].number if rounds else CURRENT
+        newest = (
+            self._agreement.ref if self._agreement else None,
+            rounds[-1].number if rounds else None,
+        )
+        if newest != self._newest:  # another agreement, or a round taken: the default sides
+            self._newest, self._default_sides = newest, True
         for picker in (self.before, self.after):
-            picker.set_rounds(rounds, default if picker is self.before else CURRENT)
+            picker.set_rounds(
+                rounds, default if picker is self.before else CURRENT, reset=self._default_sides
+            )
             picker.setEnabled(bool(rounds))
         self.swap_button.setEnabled(bool(rounds))
         hidden = len(self._rounds) - len(rounds)

@@ -1,5 +1,5 @@
-"""A titled table of records (freedoms, partners, signatories) with its buttons, and a detail
-form under it for the long texts that do not fit a table cell."""
+"""A titled table of records (freedoms, partners, signatories) with its buttons, and under it
+the chosen record's whole text beside a detail form for the fields the table leaves out."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.item_models.cells import CellKind
 from ui.item_models.record_table_model import RecordTableModel
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
+from ui.widgets.details_toggle import DetailsToggle
 from ui.widgets.field_widgets import BoundLineEdit
+from ui.widgets.full_text import FullText
 
 # In digits of the table's font (see ui.widgets.column_widths).
 _WIDTHS = {
@@ -65,12 +68,20 @@ class RecordsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        self._show_internal = True
         self._detail_widgets: list[BoundLineEdit] = []
         self._internal_rows: list[BoundLineEdit] = []
         detail_columns = [c for c in model.columns if not c.in_table]
+        self.splitter: QSplitter | None = None
         if detail_columns:
             self.details = QGroupBox("Details")
-            self._detail_form = QFormLayout(self.details)
+            self.full_text = FullText()
+            form_widget = QWidget()
+            self._detail_form = QFormLayout(form_widget)
+            self._detail_form.setContentsMargins(0, 0, 0, 0)
+            detail_row = QHBoxLayout(self.details)
+            detail_row.addWidget(self.full_text, 2)
+            detail_row.addWidget(form_widget, 3)
             for column in detail_columns:
                 widget = BoundLineEdit(column.field, column.kind, optional=column.optional)
                 widget.setObjectName(f"detail_{column.field}")
@@ -79,10 +90,14 @@ class RecordsPanel(QWidget):
                 self._detail_widgets.append(widget)
                 if column.internal:
                     self._internal_rows.append(widget)
-            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.setObjectName(f"{model.part.value}Splitter")  # sizes kept in the settings
             splitter.addWidget(self.table)
             splitter.addWidget(self.details)
             splitter.setStretchFactor(0, 3)
+            splitter.setCollapsible(0, False)
+            self.details_toggle = DetailsToggle(splitter, 1)  # folded on a short screen
+            top.addWidget(self.details_toggle)
             layout.addWidget(splitter)
             self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
             model.dataChanged.connect(lambda *_: self._show_details())
@@ -92,8 +107,11 @@ class RecordsPanel(QWidget):
             layout.addWidget(self.table)
 
     def set_show_internal(self, show: bool) -> None:
+        self._show_internal = show
         for widget in self._internal_rows:
             self._detail_form.setRowVisible(widget, show)
+        if self._detail_widgets:
+            self._show_details()
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
@@ -134,6 +152,21 @@ class RecordsPanel(QWidget):
         self.details.setEnabled(record is not None)
         for widget in self._detail_widgets:
             widget.show_value(getattr(record, widget.field) if record is not None else None)
+        self._show_full_text(record)
+
+    def _show_full_text(self, record: Any) -> None:
+        if record is None:
+            self.full_text.show_text("", [])
+            return
+        texts = [
+            (column.header, str(getattr(record, column.field) or ""))
+            for column in self.model.columns
+            if column.kind is CellKind.TEXT and (self._show_internal or not column.internal)
+        ]
+        ref = getattr(record, "ref", "")
+        self.full_text.show_text(
+            f"{self.model.part.value.capitalize()} {ref}" if ref else "", texts
+        )
 
     def _on_detail_committed(self, field: str, value: Any) -> None:
         row = self.current_row()

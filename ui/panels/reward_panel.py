@@ -31,10 +31,12 @@ from lpsa_desktop.services.agreement_edits import FieldAddress, Part, with_field
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.display import fraction_percent, money_text
 from ui.item_models.reward_tree_model import RewardTreeModel
+from ui.panels.targets_panel import WRAPPED_ROWS_AT_MOST
 from ui.tasks import TaskRunner
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.tree_expansion import expand_targets
+from ui.widgets.wrapped_rows import relayout_on_resize
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,11 @@ class RewardPanel(QWidget):
         self.tree.setObjectName("rewardTree")
         self.tree.setAccessibleName("Reward by target and indicator")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        # A long title wraps (on the wall too, where the text is larger), never cut off.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        relayout_on_resize(self.tree)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -87,8 +93,16 @@ class RewardPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.model.what_if_changed.connect(self._on_what_if_changed)
-        self.model.modelReset.connect(lambda: expand_targets(self.tree, self.model))
+        self.model.modelReset.connect(self._after_reset)
         self.clear_button.clicked.connect(self.clear_what_ifs)
+
+    def _after_reset(self) -> None:
+        # A huge agreement keeps one row height, as the targets tree does (no measuring).
+        rows = self.model.rowCount() + sum(
+            self.model.rowCount(self.model.index(r, 0)) for r in range(self.model.rowCount())
+        )
+        self.tree.setUniformRowHeights(rows > WRAPPED_ROWS_AT_MOST)
+        expand_targets(self.tree, self.model)
 
     def set_agreement(self, agreement: Agreement | None) -> None:
         if agreement is None or self._agreement is None or agreement.ref != self._agreement.ref:

@@ -1,17 +1,32 @@
-"""The fields of a target or indicator that the tree leaves out, in a compact two-column form."""
+"""The chosen target or indicator: its whole text, and a compact two-column form of the
+fields the tree leaves out."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from lpsa_desktop.domain.agreement import Indicator, Target
 from ui.item_models.target_columns import TREE_COLUMNS, TreeColumn
 from ui.widgets.field_widgets import BoundLineEdit
+from ui.widgets.full_text import FullText
 
 _DETAIL_COLUMNS = [c for c in TREE_COLUMNS if not c.in_tree]
+_HEADERS = {c.key: c.header for c in TREE_COLUMNS}
+# The texts read whole in the pane beside the form (column key, field), in this order.
+_TARGET_TEXTS = (("notes", "notes"), ("internal_notes", "internal_notes"),
+                 ("priority", "priority"), ("lead_partner", "lead_partner"))  # fmt: skip
+_INTERNAL = {c.key for c in TREE_COLUMNS if c.internal}
 
 
 class TargetDetails(QGroupBox):
@@ -27,12 +42,23 @@ class TargetDetails(QGroupBox):
         self._pages.addWidget(
             self._page([c for c in _DETAIL_COLUMNS if c.indicator_field], "indicator")
         )
+        self.full_text = FullText()
+        form_area = QScrollArea()
+        form_area.setObjectName("detailForm")
+        form_area.setWidgetResizable(True)
+        form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_area.setWidget(self._pages)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self._pages)
+        layout.addWidget(self.full_text, 2)
+        layout.addWidget(form_area, 3)
         self._show_internal = True
+        self._shown: tuple[Target | Indicator | None, Target | None] = (None, None)
 
-    def show_item(self, item: Target | Indicator | None) -> None:
+    def show_item(self, item: Target | Indicator | None, target: Target | None = None) -> None:
+        """Show ``item``; ``target`` is the indicator's own target (its title is read too)."""
+        self._shown = (item, target)
+        self._show_full_text(item, target)
         if item is None:
             self.setTitle("Details")
             self._pages.setCurrentIndex(0)
@@ -47,10 +73,28 @@ class TargetDetails(QGroupBox):
                 widget.show_value(getattr(item, widget.field), **unit)
 
     def set_show_internal(self, show: bool) -> None:
+        self._show_internal = show
+        self._show_full_text(*self._shown)
         for key, widget in self.widgets.items():
             column = next(c for c in _DETAIL_COLUMNS if key.endswith(":" + c.key))
             if column.internal:
                 self._rows[key].setRowVisible(widget, show)
+
+    def _show_full_text(self, item: Target | Indicator | None, target: Target | None) -> None:
+        if item is None:
+            self.full_text.show_text("", [])
+        elif isinstance(item, Indicator):
+            parts = [("", item.description), (_HEADERS["definition"], item.definition)]
+            if target is not None:
+                parts.append((f"Target {target.ref}", target.title))
+            self.full_text.show_text(f"Indicator {item.ref}", parts)
+        else:
+            texts = [
+                (_HEADERS[key], str(getattr(item, field) or ""))
+                for key, field in _TARGET_TEXTS
+                if self._show_internal or key not in _INTERNAL
+            ]
+            self.full_text.show_text(f"Target {item.ref}", [("", item.title), *texts])
 
     def _page(self, columns: list[TreeColumn], kind: str) -> QWidget:
         page = QWidget()

@@ -25,6 +25,7 @@ from ui.item_models.target_tree_model import TargetTreeModel
 from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
+from ui.widgets.details_toggle import DetailsToggle
 from ui.widgets.tree_expansion import expand_targets
 from ui.widgets.wrapped_rows import relayout_on_resize
 
@@ -86,12 +87,16 @@ class TargetsPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("targetsSplitter")  # its sizes are kept in the settings
         splitter.addWidget(self.tree)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)  # dragged to the bottom, the tree has it all
+        self.details_toggle = DetailsToggle(splitter, 1)
+        buttons.addWidget(self.details_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
@@ -131,6 +136,7 @@ class TargetsPanel(QWidget):
         self.details.set_show_internal(show)
         # On the wall the table is what matters: the detail form gives it its room.
         self.details.setVisible(show)
+        self.details_toggle.setVisible(show)
 
     def _configure_columns(self) -> None:
         header = self.tree.header()
@@ -166,7 +172,8 @@ class TargetsPanel(QWidget):
         self._show_details(self.tree.currentIndex())
 
     def _show_details(self, index: QModelIndex) -> None:
-        self.details.show_item(self.model.indicator_at(index) or self.model.target_at(index))
+        indicator, target = self.model.indicator_at(index), self.model.target_at(index)
+        self.details.show_item(indicator or target, target)
 
     def _on_detail_committed(self, field: str, value: Any) -> None:
         agreement = self.model.agreement

@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ui.widgets.start_folder import remember, start_path
+
 
 class PathPicker(QWidget):
     path_changed = Signal(str)
@@ -53,13 +55,20 @@ class PathPicker(QWidget):
             self.set_path(urls[0].toLocalFile())
             event.acceptProposedAction()
 
-    def _on_browse(self) -> None:
+    def start_directory(self) -> str:
+        """Where Browse… opens: at the path in the box, else the folder last used (or the
+        documents folder), never the program's own folder."""
         current = self.path()
-        # Never the program's own folder (Qt's default for an empty start): the officer's.
-        start = str(current) if current else (self._start_folder or str(Path.home()))
+        if current is None and self._start_folder:
+            return self._start_folder
+        return start_path(current)
+
+    def _on_browse(self) -> None:
+        start = self.start_directory()
         if self._save:
             chosen, _ = QFileDialog.getSaveFileName(self, self._caption, start, self._filter)
         else:
             chosen, _ = QFileDialog.getOpenFileName(self, self._caption, start, self._filter)
         if chosen:
             self.set_path(chosen)
+            remember(chosen)

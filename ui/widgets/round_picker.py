@@ -31,9 +31,10 @@ class RoundPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)  # long round names are elided, with a tooltip
 
-    def set_rounds(self, rounds: tuple[Round, ...], default: Side) -> None:
-        """Offer ``rounds`` and the current state; keep the choice if it is still there."""
-        kept = self.side() if self.count() else default
+    def set_rounds(self, rounds: tuple[Round, ...], default: Side, *, reset: bool = False) -> None:
+        """Offer ``rounds`` and the current state; keep the choice if it is still there
+        (unless ``reset``: then ``default``)."""
+        kept = self.side() if self.count() and not reset else default
         self.blockSignals(True)
         self.clear()
         for taken in rounds:
