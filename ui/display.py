@@ -22,34 +22,29 @@ from lpsa_desktop.domain.numbers import (
     parse_decimal_text,
 )
 from lpsa_desktop.domain.periods import format_date
+from lpsa_desktop.domain.vocabulary import (
+    DIRECTION_NAMES,
+    NO_LINKED_TARGETS,
+    UNIT_NAMES,
+    unit_title,
+)
 from lpsa_desktop.errors import InvalidValueError
 
-UNIT_LABELS: dict[Unit, str] = {
-    Unit.PERCENT: "Percentage (%)",
-    Unit.COUNT: "Count",
-    Unit.RATE_PER_1000: "Rate per 1,000",
-    Unit.RATE_PER_100000: "Rate per 100,000",
-    Unit.MONEY: "Money (£)",
-    Unit.DAYS: "Days",
-    Unit.SCORE: "Score",
-    Unit.RATIO: "Ratio",
-}
+# The unit and direction words are the core's (domain/vocabulary), as the PDF and the
+# template say them.
+UNIT_LABELS: dict[Unit, str] = {unit: unit_title(unit) for unit in Unit}
+
+
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
 
 DIRECTION_LABELS: dict[Direction, str] = {
-    Direction.HIGHER: "↑ Higher is better",
-    Direction.LOWER: "↓ Lower is better",
+    Direction.HIGHER: "↑ " + _capitalised(DIRECTION_NAMES[Direction.HIGHER]),
+    Direction.LOWER: "↓ " + _capitalised(DIRECTION_NAMES[Direction.LOWER]),
 }
 
-UNIT_SHORT_LABELS: dict[Unit, str] = {
-    Unit.PERCENT: "%",
-    Unit.COUNT: "count",
-    Unit.RATE_PER_1000: "per 1,000",
-    Unit.RATE_PER_100000: "per 100,000",
-    Unit.MONEY: "£",
-    Unit.DAYS: "days",
-    Unit.SCORE: "score",
-    Unit.RATIO: "ratio",
-}
+UNIT_SHORT_LABELS: dict[Unit, str] = dict(UNIT_NAMES)
 
 PARTNER_KIND_LABELS: dict[PartnerKind, str] = {
     PartnerKind.LSP: "Local Strategic Partnership",
@@ -181,5 +176,7 @@ def parse_fraction(text: str, *, allow_empty: bool = True) -> Decimal | None:
 
 
 def parse_refs(text: str) -> tuple[str, ...]:
-    """'1, 4 ,7' → ('1', '4', '7')."""
+    """'1, 4 ,7' → ('1', '4', '7'); 'none' (how an empty list is shown) → ()."""
+    if text.strip().casefold() == NO_LINKED_TARGETS:
+        return ()
     return tuple(part.strip() for part in text.split(",") if part.strip())

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
+from lpsa_desktop.domain.vocabulary import where_text
 from lpsa_desktop.services.agreement_edits import ITEM
 from lpsa_desktop.services.edit_conflicts import ABSENT, Conflict
 from ui.dialogs.conflict_dialog import conflict_box, unsaved_box
@@ -180,5 +181,5 @@ def outside_change_text(events: list[AuditEvent]) -> str:
         return f"{said}{len(events)} changes ({actions}){at}"
     if newest.field is None:  # a whole item added or removed
         return f"{said}{newest.action}{at}"
-    where = " / ".join(p for p in (newest.entity, newest.field) if p)
+    where = where_text(newest.entity, newest.field)
     return f"{said}{where} {newest.old or '(empty)'} → {newest.new or '(empty)'}{at}"

@@ -15,6 +15,7 @@ from lpsa_desktop.domain.periods import format_date
 from lpsa_desktop.domain.reward import reward_pot
 from lpsa_desktop.domain.serialization import agreement_to_dict
 from lpsa_desktop.domain.validation import validate_agreement
+from lpsa_desktop.domain.vocabulary import linked_targets_text, where_text
 from lpsa_desktop.errors import NotFoundError
 
 
@@ -165,7 +166,7 @@ def describe(agreement: Agreement) -> str:
             [
                 f.ref,
                 f.description,
-                ", ".join(f.targets) or "all",
+                linked_targets_text(f.targets),
                 f.status.value.replace("_", " "),
                 f.delivery.value.replace("_", " "),
             ]
@@ -194,7 +195,7 @@ def run_history(args: argparse.Namespace) -> int:
             e.at.strftime("%d/%m/%Y %H:%M"),
             e.officer,
             e.action,
-            " / ".join(p for p in (e.entity, e.field or "") if p),
+            where_text(e.entity, e.field),
             e.old or "",
             e.new or "",
         ]

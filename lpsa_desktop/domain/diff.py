@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from lpsa_desktop.domain.agreement import Agreement, FreedomRequest, Indicator, Target
+from lpsa_desktop.domain.vocabulary import field_name, part_of_entity
 
 _SCALARS_SKIPPED = {"councils", "partners", "signatories", "targets", "freedoms", "indicators"}
 
@@ -30,8 +31,15 @@ class Change:
     old: str | None
     new: str | None
 
+    @property
+    def field_label(self) -> str:
+        """The field by its name in the one vocabulary ('Outturn', not 'actual')."""
+        if not self.field:
+            return ""
+        return field_name(part_of_entity(self.entity), self.field)
+
     def __str__(self) -> str:
-        where = " / ".join(p for p in (self.entity, self.field or "") if p) or "agreement"
+        where = " / ".join(p for p in (self.entity, self.field_label) if p) or "agreement"
         if self.kind == "renumbered":
             return f"{self.entity}: renumbered from {self.old}"
         if self.kind == "changed":

@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from lpsa_desktop.domain.agreement import Indicator
-from lpsa_desktop.domain.enums import Direction, Unit
+from lpsa_desktop.domain.enums import Unit
 from lpsa_desktop.domain.money import format_money
 
 _UNIT_SUFFIX = {
@@ -19,19 +19,6 @@ _UNIT_SUFFIX = {
     Unit.RATE_PER_100000: " per 100,000",
     Unit.DAYS: " days",
 }
-
-UNIT_NAMES = {
-    Unit.PERCENT: "percentage",
-    Unit.COUNT: "number",
-    Unit.RATE_PER_1000: "rate per 1,000",
-    Unit.RATE_PER_100000: "rate per 100,000",
-    Unit.MONEY: "pounds",
-    Unit.DAYS: "days",
-    Unit.SCORE: "score",
-    Unit.RATIO: "ratio",
-}
-
-DIRECTION_NAMES = {Direction.HIGHER: "higher is better", Direction.LOWER: "lower is better"}
 
 
 def _places(value: Decimal) -> int:

@@ -13,16 +13,17 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from lpsa_desktop.domain.agreement import Agreement, FreedomRequest
+from lpsa_desktop.domain.vocabulary import field_name, linked_targets_text
 from lpsa_desktop.exporting.pdf_styles import Styles, grid_table_style
 from lpsa_desktop.exporting.pdf_text import FREEDOM_STATUS_WORDS, council_word, esc
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("Ref", 30),
-    ("Freedom or flexibility requested", 186),
-    ("Linked targets", 54),
-    ("Department", 104),
-    ("Legal basis", 132),
-    ("Government’s response", 234),
+    (field_name("freedom", "description"), 186),
+    (field_name("freedom", "targets"), 54),
+    (field_name("freedom", "department"), 104),
+    (field_name("freedom", "legal_basis"), 132),
+    (field_name("freedom", "status"), 234),
 )
 
 
@@ -57,7 +58,7 @@ def _row(freedom: FreedomRequest, s: Styles) -> list[Any]:
     return [
         Paragraph(esc(freedom.ref), s.cell_bold),
         Paragraph(esc(freedom.description), s.cell),
-        Paragraph(esc(", ".join(freedom.targets) or "–"), s.cell),
+        Paragraph(esc(linked_targets_text(freedom.targets)), s.cell),
         Paragraph(esc(freedom.department or "–"), s.cell),
         Paragraph(esc(freedom.legal_basis or "–"), s.cell),
         Paragraph(response, s.cell),

@@ -14,12 +14,8 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
-from lpsa_desktop.domain.display import (
-    DIRECTION_NAMES,
-    UNIT_NAMES,
-    indicator_change,
-    indicator_value,
-)
+from lpsa_desktop.domain.display import indicator_change, indicator_value
+from lpsa_desktop.domain.vocabulary import DIRECTION_NAMES, UNIT_NAMES
 from lpsa_desktop.exporting.banded_table import band, banded_table, heading_band
 from lpsa_desktop.exporting.number_cells import number_cell
 from lpsa_desktop.exporting.pdf_styles import TARGET_FILL, Styles

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from lpsa_desktop.domain.vocabulary import where_text
 from lpsa_desktop.importing.cell_numbers import Raw
 from lpsa_desktop.importing.return_model import TargetEntry
 
@@ -79,4 +80,4 @@ class BlankCells:
             if not _empty_cell(written):
                 continue  # 'n/a', 'tbc': the file says there is no value
             state[name] = was
-            self.kept.append(f"{entity} / {name.rstrip('_').replace('_', ' ')}")
+            self.kept.append(where_text(entity, name))

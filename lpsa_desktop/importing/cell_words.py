@@ -10,6 +10,7 @@ import re
 from typing import TypeVar
 
 from lpsa_desktop.domain.enums import DeliveryStatus, Direction, FreedomStatus, Generation, Unit
+from lpsa_desktop.domain.vocabulary import UNIT_NAMES
 from lpsa_desktop.importing.cell_numbers import CellProblem, Raw, check_missing, text_of
 
 E = TypeVar("E")
@@ -112,16 +113,7 @@ def label(value: object) -> str:
     return str(getattr(value, "value", value)).replace("_", " ")
 
 
-UNIT_LABELS = {
-    Unit.PERCENT: "%",
-    Unit.COUNT: "number",
-    Unit.RATE_PER_1000: "rate per 1,000",
-    Unit.RATE_PER_100000: "rate per 100,000",
-    Unit.MONEY: "£",
-    Unit.DAYS: "days",
-    Unit.SCORE: "score",
-    Unit.RATIO: "ratio",
-}
+UNIT_LABELS = UNIT_NAMES  # the template writes the words the window and the PDF use
 
 
 def parse_word(raw: Raw, words: dict[str, E], expected: str) -> E | None:

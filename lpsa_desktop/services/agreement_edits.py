@@ -30,6 +30,7 @@ from lpsa_desktop.domain.agreement import (
     Signatory,
     Target,
 )
+from lpsa_desktop.domain.vocabulary import field_name
 from lpsa_desktop.errors import FieldProblem, InvalidValueError, LpsaError, NotFoundError
 
 
@@ -93,8 +94,9 @@ class FieldAddress:
     field: str
 
     def label(self) -> str:
-        """'indicator 2 / with', 'partner 3 / name', 'agreement / status'."""
-        name = self.field.rstrip("_").replace("_", " ")
+        """'indicator 2 / With LPSA', 'partner 3 / Partner', 'agreement / Status': the
+        field by its name in the one vocabulary (``domain/vocabulary``)."""
+        name = field_name(self.part.value, self.field) if self.field else ""
         if self.part is Part.AGREEMENT:
             return f"agreement / {name}" if name else "agreement"
         key = self.key + 1 if isinstance(self.key, int) else self.key

@@ -51,7 +51,7 @@ def test_edit_redo_then_undo_restores_store_and_screen(
     agreement, history = stored(store_path)
     assert read_field(agreement, WITH_2) == Decimal("7.4")
     assert (history[0].action, history[0].old, history[0].new) == (
-        "edit indicator 2 / with",
+        "edit indicator 2 / With LPSA",
         "7.6",
         "7.4",
     )
@@ -60,7 +60,7 @@ def test_edit_redo_then_undo_restores_store_and_screen(
     agreement, history = stored(store_path)
     assert agreement == original
     assert session.agreement == original
-    assert history[0].action == "undo edit indicator 2 / with"
+    assert history[0].action == "undo edit indicator 2 / With LPSA"
     stack.redo()
     opened.wait_idle()
     assert read_field(stored(store_path)[0], WITH_2) == Decimal("7.4")
@@ -76,7 +76,7 @@ def test_repeated_edits_of_one_cell_merge_into_one_undo_step(
     for old, new in (("7.6", "7.5"), ("7.5", "7.4"), ("7.4", "7.3")):
         stack.push(EditFieldCommand(session, FieldEdit(ref, WITH_2, Decimal(old), Decimal(new))))
     assert stack.count() == 1
-    assert stack.undoText() == "edit indicator 2 / with: 7.6 → 7.3"
+    assert stack.undoText() == "edit indicator 2 / With LPSA: 7.6 → 7.3"
     stack.undo()
     opened.wait_idle()
     assert read_field(stored(store_path)[0], WITH_2) == Decimal("7.6")

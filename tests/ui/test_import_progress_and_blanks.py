@@ -57,7 +57,7 @@ def test_blank_cells_are_left_as_stored_unless_the_box_is_ticked(
     write_return(store_path, older, {("2", OUTTURN): None})
     dialog = started(opened, older)
     shown(opened, dialog)
-    assert "blank cell(s) left as stored (target 2 / indicator 2 / actual)" in dialog.status.text()
+    assert "blank cell(s) left as stored (target 2 / indicator 2 / Outturn)" in dialog.status.text()
     assert not dialog.apply_button.isEnabled()  # nothing would change
     dialog.clear_blanks.setChecked(True)
     opened.qtbot.waitUntil(

@@ -161,7 +161,7 @@ def test_the_audit_trail_passes_the_model_tester_and_reads_plainly(
         "14/01/2003 10:02:00",
         "Jo Officer",
         "edit",
-        "target 2 / indicator 2 / with",
+        "target 2 / indicator 2 / With LPSA",
         "7.6",
         "7.2",
     ]

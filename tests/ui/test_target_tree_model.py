@@ -55,7 +55,7 @@ def test_values_are_shown_the_british_way(model: TargetTreeModel) -> None:
     assert cell(model, "2", "2", "without") == "8.3%"
     assert cell(model, "2", "2", "stretch") == "0.7 pts"
     assert cell(model, "2", "2", "direction") == "↓ lower"
-    assert cell(model, "4", "4a", "unit") == "per 1,000"
+    assert cell(model, "4", "4a", "unit") == "rate per 1,000"  # the PDF's and the template's word
     assert cell(model, "3", "3a", "weight") == "60%"
 
 

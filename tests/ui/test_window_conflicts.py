@@ -70,13 +70,13 @@ def test_a_stale_edit_is_a_conflict_showing_both_values_and_who(
     assert "changed elsewhere" in box.text()
     assert f"In the store now: {theirs_shown}" in words  # as the window shows the value
     assert "You saw: 7.6" in words and "Yours: 7.4" in words
-    assert "Changed by Test Officer on " in words and "(edit indicator 2 / with)" in words
+    assert "Changed by Test Officer on " in words and "(edit indicator 2 / With LPSA)" in words
     assert shown_with(a).startswith("7.4")  # the edit is still pending on screen
     assert stored_value(store_path, WITH_2) == Decimal("7.5")  # B's value was not overwritten
     answer(a, box, "keepMine")
     assert stored_value(store_path, WITH_2) == Decimal("7.4")
     # The step now goes back to B's value, not to the 7.6 A first saw.
-    assert a.window.window_actions.undo.text() == "&Undo edit indicator 2 / with: 7.5 → 7.4"
+    assert a.window.window_actions.undo.text() == "&Undo edit indicator 2 / With LPSA: 7.5 → 7.4"
     a.window.window_actions.undo.trigger()
     a.wait_idle()
     assert stored_value(store_path, WITH_2) == Decimal("7.5")
@@ -96,7 +96,7 @@ def test_take_theirs_shows_the_stored_value_and_drops_only_that_step(
     assert stored_value(store_path, WITH_2) == Decimal("7.5")
     assert read_field(a.controller.session.agreement, WITH_2) == Decimal("7.5")
     stack = a.controller.stack_for(DEMO)
-    assert stack.count() == 1 and stack.undoText().startswith("edit indicator 5 / description")
+    assert stack.count() == 1 and stack.undoText().startswith("edit indicator 5 / Indicator")
 
 
 def test_a_status_set_with_lpsa_status_then_marked_in_the_window_is_a_conflict(
@@ -216,7 +216,7 @@ def test_undo_it_after_a_store_fault_drops_only_that_edit(
     answer(a, box, "undoEdit")
     assert read_field(a.controller.session.agreement, WITH_2) == Decimal("7.6")
     stack = a.controller.stack_for(DEMO)
-    assert stack.count() == 1 and stack.undoText().startswith("edit indicator 5 / description")
+    assert stack.count() == 1 and stack.undoText().startswith("edit indicator 5 / Indicator")
 
 
 def test_a_window_sees_another_writers_commit_keeping_selection_and_the_open_editor(
@@ -237,7 +237,9 @@ def test_a_window_sees_another_writers_commit_keeping_selection_and_the_open_edi
     )
     assert shown_with(a).startswith("7.5")
     message = a.window.statusBar().currentMessage()
-    assert "Changed elsewhere by Test Officer: target 2 / indicator 2 / with 7.6 → 7.5" in message
+    assert (
+        "Changed elsewhere by Test Officer: target 2 / indicator 2 / With LPSA 7.6 → 7.5" in message
+    )
     assert editor.isVisible() and editor.text() == "Half typed"
     assert tree.currentIndex() == current and tree.verticalScrollBar().value() == scroll
     assert a.faults.errors == [] and b.faults.errors == []

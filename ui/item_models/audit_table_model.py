@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
+from lpsa_desktop.domain.vocabulary import where_text
 from ui.display import date_text
 from ui.item_models.record_rows_model import ROOT, RecordRowsModel, long_text_tip
 
@@ -35,7 +36,7 @@ class AuditTableModel(RecordRowsModel["AuditEvent"]):
     def cell(self, event: AuditEvent, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        what = " / ".join(p for p in (event.entity, (event.field or "").replace("_", " ")) if p)
+        what = where_text(event.entity, event.field)
         if event.entity in _WHOLE and not event.field:  # the agreement itself
             what = (
                 "the whole agreement"

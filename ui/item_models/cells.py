@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from lpsa_desktop.domain.enums import Severity, Unit
 from lpsa_desktop.domain.numbers import WHOLE
 from lpsa_desktop.domain.validation import ValidationIssue
+from lpsa_desktop.domain.vocabulary import linked_targets_text
 from lpsa_desktop.services.agreement_edits import FieldAddress
 from ui import display
 from ui.display import ParseError
@@ -70,6 +71,9 @@ def display_text(kind: CellKind, value: Any, *, unit: Unit = Unit.COUNT, decimal
         return display.short_label(value)
     if kind is CellKind.INTEGER and isinstance(value, int):
         return f"{value:,}"
+    if kind is CellKind.REFS:
+        # "none" where nothing is linked, as the PDF and the command line say it
+        return linked_targets_text([str(v) for v in value])
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return str(value)

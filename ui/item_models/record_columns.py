@@ -3,42 +3,59 @@
 from __future__ import annotations
 
 from lpsa_desktop.domain.enums import DeliveryStatus, FreedomStatus, NegotiationStatus, PartnerKind
+from lpsa_desktop.domain.vocabulary import field_name
 from ui.item_models.cells import CellKind
 from ui.item_models.record_table_model import RecordColumn
 
+
+def _freedom(field: str) -> str:
+    return field_name("freedom", field)
+
+
+def _partner(field: str) -> str:
+    return field_name("partner", field)
+
+
+def _signatory(field: str) -> str:
+    return field_name("signatory", field)
+
+
+# The headings are the fields' names in the one vocabulary (domain/vocabulary).
 FREEDOM_COLUMNS: tuple[RecordColumn, ...] = (
     RecordColumn("Ref", "ref", CellKind.COMPUTED),
-    RecordColumn("Freedom or flexibility requested", "description"),
-    RecordColumn("Targets", "targets", CellKind.REFS, tooltip="The targets it helps, e.g. 1, 4"),
-    RecordColumn("Department", "department"),
-    RecordColumn("Status", "status", CellKind.CHOICE, FreedomStatus),
+    RecordColumn(_freedom("description"), "description"),
     RecordColumn(
-        "Delivery",
+        _freedom("targets"), "targets", CellKind.REFS, tooltip="The targets it helps, e.g. 1, 4"
+    ),
+    RecordColumn(_freedom("department"), "department"),
+    RecordColumn(_freedom("status"), "status", CellKind.CHOICE, FreedomStatus),
+    RecordColumn(
+        _freedom("delivery"),
         "delivery",
         CellKind.CHOICE,
         DeliveryStatus,
-        tooltip="Whether the Government delivered it: tracked apart from the agreed status",
+        tooltip="Whether the Government delivered it: tracked apart from its answer",
     ),
     RecordColumn(
-        "Agreed?",
+        _freedom("negotiation"),
         "negotiation",
         CellKind.CHOICE,
         NegotiationStatus,
         tooltip="Where it stands in this negotiation: open, agreed, parked or dropped",
     ),
-    RecordColumn("Government response", "response", in_table=False),
-    RecordColumn("Alternative offered", "alternative", in_table=False),
-    RecordColumn("Legal basis", "legal_basis", in_table=False),
-    RecordColumn("Internal notes", "internal_notes", in_table=False, internal=True),
+    RecordColumn(_freedom("response"), "response", in_table=False),
+    RecordColumn(_freedom("alternative"), "alternative", in_table=False),
+    RecordColumn(_freedom("legal_basis"), "legal_basis", in_table=False),
+    RecordColumn(_freedom("internal_notes"), "internal_notes", in_table=False, internal=True),
 )
 
 PARTNER_COLUMNS: tuple[RecordColumn, ...] = (
-    RecordColumn("Partner", "name"),
-    RecordColumn("Kind", "kind", CellKind.CHOICE, PartnerKind),
+    RecordColumn(_partner("name"), "name"),
+    RecordColumn(_partner("kind"), "kind", CellKind.CHOICE, PartnerKind),
 )
 
 SIGNATORY_COLUMNS: tuple[RecordColumn, ...] = (
-    RecordColumn("Name", "name"),
-    RecordColumn("Position", "position"),
-    RecordColumn("Organisation", "organisation"),
+    RecordColumn(_signatory("name"), "name"),
+    RecordColumn(_signatory("position"), "position"),
+    RecordColumn(_signatory("organisation"), "organisation"),
 )

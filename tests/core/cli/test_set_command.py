@@ -73,7 +73,7 @@ def test_set_changes_several_fields_in_one_transaction_and_prints_old_to_new(
     # One transaction: every change carries the same action, worded as the window words it.
     actions = {e.action for e in history[:7]}  # type: ignore[attr-defined]
     assert len(actions) == 1
-    assert next(iter(actions)).startswith("edit indicator 2 / with, edit target 3 / title")
+    assert next(iter(actions)).startswith("edit indicator 2 / With LPSA, edit target 3 / Target")
     assert "mark target 3 agreed" in next(iter(actions))
 
 
@@ -110,7 +110,7 @@ def test_expect_refuses_when_the_stored_value_is_not_the_old_one(
     before = stored(db)
     code, out, err = run(capsys, "--db", db, "set", REF, "indicator:2.with=7.0", "--expect", "7.5")
     assert (code, out) == (1, "")
-    assert "indicator 2 / with was changed elsewhere: you saw 7.5, the store holds 7.6" in err
+    assert "indicator 2 / With LPSA was changed elsewhere: you saw 7.5, the store holds 7.6" in err
     assert stored(db) == before
     code, out, _ = run(capsys, "--db", db, "set", REF, "indicator:2.with=7.0", "--expect", "7.6")
     assert code == 0 and out.split() == ["indicator:2.with", "7.6", "→", "7.0"]

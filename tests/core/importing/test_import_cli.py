@@ -53,7 +53,7 @@ def test_changes_are_listed_old_to_new(
     capsys.readouterr()
     changed = write_return(tmp_path / "b.xlsx", [[*ROW_1A[:8], 90, ROW_1A[9]]])
     assert main([*db, "import", str(changed), "--dry-run"]) == 0
-    assert "target 1 / indicator 1a / with: 95 → 90" in capsys.readouterr().out
+    assert "target 1 / indicator 1a / With LPSA: 95 → 90" in capsys.readouterr().out
 
 
 def test_errors_exit_1_write_nothing_and_rejects_are_written(

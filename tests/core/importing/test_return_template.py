@@ -80,9 +80,9 @@ def test_a_filled_in_template_changes_exactly_what_was_typed(
     book.save(path)
     plan = plan_import(store, path)
     assert sorted(str(c) for c in plan.agreements[0].changes) == [
-        "pump_priming_grant: 919613.00 → 925000.00",
-        "target 1 / indicator 1a / actual: (empty) → 72",
-        "target 1 / notes: (empty) → Provisional outturn",
+        "Pump-priming grant: 919613.00 → 925000.00",
+        "target 1 / Notes (printed): (empty) → Provisional outturn",
+        "target 1 / indicator 1a / Outturn: (empty) → 72",
     ]
     apply_plan(store, plan, officer=OFFICER)
     with store.unit_of_work() as uow:

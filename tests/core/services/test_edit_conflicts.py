@@ -80,7 +80,7 @@ def test_an_edit_from_a_stale_value_is_a_conflict_not_an_overwrite(
         Decimal("7.5"),
     )
     assert conflict.changed_by == "Raj Patel" and conflict.changed_at is not None
-    assert conflict.change_action == "edit indicator 2 / with"
+    assert conflict.change_action == "edit indicator 2 / With LPSA"
     assert "you saw 7.6, the store holds 7.5, by Raj Patel" in str(caught.value)
     assert read_field(load_agreement(store, stored.ref), WITH_2) == Decimal("7.5")
     assert agreement_history(store, stored.ref, limit=1)[0].officer == "Raj Patel"
@@ -130,7 +130,7 @@ def test_lpsa_status_expect_refuses_a_status_changed_since(
         "--db", store_location, "status", stored.ref, "target:3", "agreed", "--expect", "open"
     )
     assert refused.returncode == 1
-    assert "target 3 / negotiation was changed elsewhere" in refused.stderr
+    assert "target 3 / Agreed? was changed elsewhere" in refused.stderr
     assert "Traceback" not in refused.stderr
     target = load_agreement(store, stored.ref).target("3")
     assert target is not None and target.negotiation is NegotiationStatus.PARKED

@@ -108,7 +108,7 @@ def test_set_field_writes_the_value_and_the_audit_trail(store: Store, demo: Agre
     latest = agreement_history(store, demo.ref, limit=1)[0]
     assert (latest.officer, latest.action, latest.new) == (
         OFFICER,
-        "edit indicator 2 / with",
+        "edit indicator 2 / With LPSA",
         "7.4",
     )
 

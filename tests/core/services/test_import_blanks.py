@@ -58,7 +58,10 @@ def test_re_importing_last_months_return_keeps_an_outturn_typed_since(
     plan = plan_import(store, old_return)
     (part,) = plan.agreements
     assert not part.has_changes and part.changes == ()
-    assert part.left_as_stored == ("target 1 / indicator 1a / actual", "target 1 / notes")
+    assert part.left_as_stored == (
+        "target 1 / indicator 1a / Outturn",
+        "target 1 / Notes (printed)",
+    )
     assert apply_plan(store, plan, officer=OFFICER) == []
     assert stored(store) == before
 
@@ -69,8 +72,8 @@ def test_clear_blanks_clears_the_stored_values_the_file_leaves_blank(
     plan = plan_import(store, old_return, clear_blanks=True)
     (part,) = plan.agreements
     assert [str(c) for c in part.changes] == [
-        "target 1 / notes: Police data → (empty)",
-        "target 1 / indicator 1a / actual: 101 → (empty)",
+        "target 1 / Notes (printed): Police data → (empty)",
+        "target 1 / indicator 1a / Outturn: 101 → (empty)",
     ]
     assert part.left_as_stored == ()
     apply_plan(store, plan, officer=OFFICER)
@@ -84,7 +87,7 @@ def test_a_cell_saying_there_is_no_value_is_not_blank(
     (tmp_path / "n").mkdir()
     plan = plan_import(store, last_month(tmp_path / "n", "n/a", "-"))
     (part,) = plan.agreements
-    assert "target 1 / indicator 1a / actual: 101 → (empty)" in [str(c) for c in part.changes]
+    assert "target 1 / indicator 1a / Outturn: 101 → (empty)" in [str(c) for c in part.changes]
     assert part.left_as_stored == ()
 
 
@@ -101,11 +104,11 @@ def test_the_command_line_lists_blank_cells_left_as_stored_and_clears_them_when_
     assert main(["--db", str(store_path), "import", str(path), "--yes"]) == 0
     out = capsys.readouterr().out
     assert (
-        "Blank in the file, left as stored:     2  target 1 / indicator 1a / actual, "
-        "target 1 / notes (--clear-blanks clears them)"
+        "Blank in the file, left as stored:     2  target 1 / indicator 1a / Outturn, "
+        "target 1 / Notes (printed) (--clear-blanks clears them)"
     ) in out
     assert "Nothing to write." in out
     assert main(["--db", str(store_path), "import", str(path), "--yes", "--clear-blanks"]) == 0
     out = capsys.readouterr().out
-    assert "target 1 / indicator 1a / actual: 101 → (empty)" in out
+    assert "target 1 / indicator 1a / Outturn: 101 → (empty)" in out
     assert "left as stored" not in out

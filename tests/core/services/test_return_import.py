@@ -93,7 +93,7 @@ def test_a_return_updates_by_ref_shows_old_and_new_and_keeps_what_it_leaves_out(
     (part,) = plan.agreements
     assert part.indicators_changed == ("1a",)
     assert part.targets_not_in_file == ("2",)
-    assert [str(c) for c in part.changes] == ["target 1 / indicator 1a / with: 95 → 90"]
+    assert [str(c) for c in part.changes] == ["target 1 / indicator 1a / With LPSA: 95 → 90"]
     apply_plan(store, plan, officer=OFFICER)
     after = stored(store)
     assert after is not None and after.target("2") is not None  # reported, never deleted
@@ -177,8 +177,8 @@ def test_reverting_an_update_restores_the_agreement_exactly(
     book.save(template)
     plan = plan_import(store, template)
     assert [str(c) for c in plan.agreements[0].changes] == [
-        "target 1 / indicator 1a / actual: (empty) → 71",
-        "target 1 / indicator 1b / actual: (empty) → 74.5",
+        "target 1 / indicator 1a / Outturn: (empty) → 71",
+        "target 1 / indicator 1b / Outturn: (empty) → 74.5",
     ]
     (batch,) = apply_plan(store, plan, officer=OFFICER)
     assert stored(store, demo.ref) != demo
