@@ -32,7 +32,7 @@ from ui.widgets.wrapped_rows import relayout_on_resize
 # In digits of the tree's font (see ui.widgets.column_widths); the title takes the rest.
 _WIDTHS = {
     "ref": 5.5,
-    "unit": 8.5,
+    "unit": 11,  # "rate per 1,000" on one line (the unit words are the PDF's)
     "direction": 7,
     "baseline": 7,
     "without": 10.5,
