@@ -78,7 +78,7 @@ def summarise_plan(plan: Any) -> PlanSummary:
             AgreementSummary(a.ref, a.council, a.is_new, a.has_changes, a.counts())
             for a in plan.agreements
         ),
-        changes=tuple(_change_row(a.ref, c) for a in plan.agreements for c in a.changes),
+        changes=tuple(_change_row(a.ref, c, a.after) for a in plan.agreements for c in a.changes),
         issues=tuple(_issue_row(i) for i in plan.issues),
         rejected=len(plan.rejected),
         earlier_imports=tuple(
@@ -88,13 +88,17 @@ def summarise_plan(plan: Any) -> PlanSummary:
     )
 
 
-def _change_row(ref: str, change: Any) -> ChangeRow:
+def _change_row(ref: str, change: Any, after: Any) -> ChangeRow:
+    from lpsa_desktop.domain.display import change_value_text  # noqa: PLC0415 - in the child
+
     if change.kind == "added":
         return (ref, change.entity or "the whole agreement", "(added)", "", change.new or "")
     if change.kind == "removed":
         return (ref, change.entity, "(removed)", change.old or "", "")
-    field = (change.field or "").replace("_", " ")
-    return (ref, change.entity or "agreement", field, change.old or "", change.new or "")
+    # The field by its heading, levels with their units (the one vocabulary).
+    old = change_value_text(change, after, change.old) or ""
+    new = change_value_text(change, after, change.new) or ""
+    return (ref, change.entity or "agreement", change.field_label, old, new)
 
 
 def _issue_row(issue: Any) -> IssueRow:

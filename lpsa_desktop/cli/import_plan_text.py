@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from lpsa_desktop.cli.formatting import clip
+from lpsa_desktop.domain.display import change_text
 from lpsa_desktop.importing.import_plan import AgreementPlan, ImportPlan
 from lpsa_desktop.importing.issues import ImportIssue
 
@@ -63,7 +64,7 @@ def _agreement_lines(part: AgreementPlan) -> list[str]:
     elif not part.is_new:
         lines.append("  Changes (old → new):")
         for change in part.changes[:MAX_CHANGES]:
-            lines.append(f"    {clip(str(change), 140)}")
+            lines.append(f"    {clip(change_text(change, part.after), 140)}")
         if len(part.changes) > MAX_CHANGES:
             lines.append(f"    … and {len(part.changes) - MAX_CHANGES:,} more")
     return lines

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from lpsa_desktop.domain.agreement import Indicator
+from lpsa_desktop.domain.agreement import Agreement, Indicator
+from lpsa_desktop.domain.diff import Change
+from lpsa_desktop.domain.diff import value_text as diff_value_text
 from lpsa_desktop.domain.enums import Unit
 from lpsa_desktop.domain.money import format_money
+from lpsa_desktop.domain.vocabulary import VALUE_FIELDS, part_of_entity, where_text
 
 _UNIT_SUFFIX = {
     Unit.PERCENT: "%",
@@ -81,3 +84,53 @@ def indicator_change(indicator: Indicator, amount: Decimal | None) -> str:
 def _as_count(indicator: Indicator) -> Indicator:
     """The same indicator read as a plain number (no unit suffix)."""
     return replace(indicator, unit=Unit.COUNT)
+
+
+def field_value_text(
+    agreement: Agreement | None, part: str, key: object, field: str, value: object
+) -> str | None:
+    """A field's value as the officer reads it: an indicator's level with its unit ("7.6%",
+    "15.2 per 1,000"), exactly as stored; other values as the audit trail writes them.
+    None stays None."""
+    if value is None:
+        return None
+    if part == "indicator" and field in VALUE_FIELDS and agreement is not None:
+        found = agreement.find_indicator(str(key))
+        if found is not None:
+            number = value if isinstance(value, Decimal) else _decimal(value)
+            if number is not None:
+                return indicator_value(found[1], number, precise=True)
+    return diff_value_text(value)
+
+
+def _decimal(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def change_value_text(change: Change, agreement: Agreement | None, text: str | None) -> str | None:
+    """One side of a change as the officer reads it: an indicator's level with its unit."""
+    if text is None or agreement is None or change.field is None:
+        return text
+    field = "with_" if change.field == "with" else change.field
+    if part_of_entity(change.entity) != "indicator" or field not in VALUE_FIELDS:
+        return text
+    ref = change.entity.rsplit(" / ", maxsplit=1)[-1].removeprefix("indicator ").strip()
+    found = agreement.find_indicator(ref)
+    number = _decimal(text)
+    if found is None or number is None:
+        return text
+    return indicator_value(found[1], number, precise=True)
+
+
+def change_text(change: Change, agreement: Agreement | None) -> str:
+    """A change in the vocabulary's words, levels with their units: 'target 1 / indicator
+    1a / Outturn: (empty) → 72%'."""
+    if change.kind != "changed":
+        return str(change)
+    where = where_text(change.entity, change.field) or "agreement"
+    old = change_value_text(change, agreement, change.old) or "(empty)"
+    new = change_value_text(change, agreement, change.new) or "(empty)"
+    return f"{where}: {old} → {new}"

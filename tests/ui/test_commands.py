@@ -76,7 +76,7 @@ def test_repeated_edits_of_one_cell_merge_into_one_undo_step(
     for old, new in (("7.6", "7.5"), ("7.5", "7.4"), ("7.4", "7.3")):
         stack.push(EditFieldCommand(session, FieldEdit(ref, WITH_2, Decimal(old), Decimal(new))))
     assert stack.count() == 1
-    assert stack.undoText() == "edit indicator 2 / With LPSA: 7.6 → 7.3"
+    assert stack.undoText() == "edit indicator 2 / With LPSA: 7.6% → 7.3%"
     stack.undo()
     opened.wait_idle()
     assert read_field(stored(store_path)[0], WITH_2) == Decimal("7.6")

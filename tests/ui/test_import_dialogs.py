@@ -62,7 +62,7 @@ def test_the_plan_is_shown_before_anything_is_written(
         [dialog.changes_model.index(r, c).data() for c in range(5)]
         for r in range(dialog.changes_model.rowCount())
     ]
-    assert [DEMO, "target 2 / indicator 2", "actual", "", "7.8"] in rows
+    assert [DEMO, "target 2 / indicator 2", "Outturn", "", "7.8%"] in rows
     assert dialog.apply_button.isEnabled()
     assert stored(store_path, ACTUAL_2) is None  # nothing written yet
     dialog.reject()

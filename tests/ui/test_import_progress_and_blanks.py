@@ -64,7 +64,7 @@ def test_blank_cells_are_left_as_stored_unless_the_box_is_ticked(
         lambda: dialog.plan is not None and dialog.plan.has_changes, timeout=WAIT_MS
     )
     assert dialog.changes_model.rowCount() == 1
-    assert [dialog.changes_model.index(0, c).data() for c in range(2, 5)] == ["actual", "7.8", ""]
+    assert [dialog.changes_model.index(0, c).data() for c in range(2, 5)] == ["Outturn", "7.8%", ""]
     dialog.apply_button.click()
     opened.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     opened.wait_idle()

@@ -93,7 +93,7 @@ def test_changing_a_stretch_moves_the_reward_and_undo_brings_it_back(
     assert reward_cell(opened, 1, 0, 6) == "7.76%"  # what it now needs for 60%
     opened.wait_idle()
     assert stored_value(store_path, WITH_2) == Decimal("7.4")
-    assert w.window_actions.undo.text() == "&Undo edit indicator 2 / With LPSA: 7.6 → 7.4"
+    assert w.window_actions.undo.text() == "&Undo edit indicator 2 / With LPSA: 7.6% → 7.4%"
     w.window_actions.undo.trigger()
     assert reward_cell(opened, 1, 0, 5) == "£212,973.21"
     opened.wait_idle()

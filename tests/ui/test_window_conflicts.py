@@ -76,7 +76,7 @@ def test_a_stale_edit_is_a_conflict_showing_both_values_and_who(
     answer(a, box, "keepMine")
     assert stored_value(store_path, WITH_2) == Decimal("7.4")
     # The step now goes back to B's value, not to the 7.6 A first saw.
-    assert a.window.window_actions.undo.text() == "&Undo edit indicator 2 / With LPSA: 7.5 → 7.4"
+    assert a.window.window_actions.undo.text() == "&Undo edit indicator 2 / With LPSA: 7.5% → 7.4%"
     a.window.window_actions.undo.trigger()
     a.wait_idle()
     assert stored_value(store_path, WITH_2) == Decimal("7.5")

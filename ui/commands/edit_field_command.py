@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from lpsa_desktop.domain.diff import value_text
+from lpsa_desktop.domain.display import field_value_text
 from lpsa_desktop.services.agreement_edits import FieldAddress
 from ui.item_models.cells import FieldEdit
 from ui.session import AgreementSession
@@ -73,9 +73,17 @@ class EditFieldCommand(QUndoCommand):
         self._describe()
 
     def _describe(self) -> None:
-        self.setText(f"edit {self.address.label()}: {_short(self.old)} → {_short(self.new)}")
+        old, new = self._shown(self.old), self._shown(self.new)
+        self.setText(f"edit {self.address.label()}: {_short(old)} → {_short(new)}")
+
+    def _shown(self, value: Any) -> str | None:
+        """With its unit ("7.6%"), as the column shows it (the one vocabulary)."""
+        address = self.address
+        return field_value_text(
+            self._session.agreement, address.part.value, address.key, address.field, value
+        )
 
 
-def _short(value: Any) -> str:
-    text = value_text(value) or "(empty)"
+def _short(text: str | None) -> str:
+    text = text or "(empty)"
     return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"

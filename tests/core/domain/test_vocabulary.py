@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
+from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.diff import Change
 from lpsa_desktop.domain.enums import Unit
 from lpsa_desktop.domain.vocabulary import (
@@ -82,3 +84,20 @@ def test_a_freedom_linked_to_no_target_reads_the_same_everywhere(tmp_path: Path)
     f6 = next(line for line in shown.splitlines() if line.strip().startswith("F6"))
     assert f" {NO_LINKED_TARGETS} " in f" {f6} "
     assert " all " not in f" {f6} "
+
+
+def test_levels_are_shown_with_their_units_in_the_plan_and_the_undo_text(
+    demo: Agreement,
+) -> None:
+    from lpsa_desktop.domain.display import change_text, field_value_text  # noqa: PLC0415
+
+    outturn = Change("changed", "target 2 / indicator 2", "actual", "7.6", "7.4")
+    assert change_text(outturn, demo) == "target 2 / indicator 2 / Outturn: 7.6% → 7.4%"
+    rate = Change("changed", "target 4 / indicator 4a", "with", None, "90")
+    assert (
+        change_text(rate, demo) == "target 4 / indicator 4a / With LPSA: (empty) → 90.0 per 1,000"
+    )
+    title = Change("changed", "target 2", "title", "Old", "New")
+    assert change_text(title, demo) == "target 2 / Target: Old → New"
+    assert field_value_text(demo, "indicator", "2", "actual", Decimal("7.55")) == "7.55%"
+    assert field_value_text(demo, "target", "2", "title", "Attendance") == "Attendance"
