@@ -105,8 +105,8 @@ def test_comparing_two_rounds_names_each_change_and_its_party(
     comparison = compare_rounds(negotiated, demo.ref, 1, 2)
     rows = {(str(c.change), c.party) for c in comparison.changes}
     assert rows == {
-        ("target 1 / indicator 1a / with: 73 → 74", Party.GOVERNMENT),
-        ("target 2 / indicator 2 / with: 7.6 → 7.5", Party.GOVERNMENT),
+        ("target 1 / indicator 1a / With LPSA: 73 → 74", Party.GOVERNMENT),
+        ("target 2 / indicator 2 / With LPSA: 7.6 → 7.5", Party.GOVERNMENT),
     }
 
 
@@ -117,7 +117,7 @@ def test_a_renumbered_target_reads_as_renumbered_and_a_removed_one_as_removed(
     assert comparison.renumbered == (("R1", "13"),)
     texts = [str(c.change) for c in comparison.changes]
     assert "target 13: renumbered from R1" in texts
-    assert "target 13 / reserve: yes → no" in texts
+    assert "target 13 / Reserve: yes → no" in texts
     assert "target 3: removed" in texts
     assert not any("target 13: added" in t or "target R1: removed" in t for t in texts)
 
@@ -127,12 +127,12 @@ def test_across_several_rounds_each_change_keeps_the_party_that_made_it(
 ) -> None:
     comparison = compare_rounds(negotiated, demo.ref, 1, "current")
     by = {str(c.change): (c.party, c.by) for c in comparison.changes}
-    assert by["target 1 / indicator 1a / with: 73 → 74"] == (
+    assert by["target 1 / indicator 1a / With LPSA: 73 → 74"] == (
         Party.GOVERNMENT,
         "round 2: Government response",
     )
     assert by["target 3: removed"] == (Party.COUNCIL, "round 3: Council proposal 2")
-    assert by["target 4 / indicator 4a / with: 90 → 91"] == (None, "current")
+    assert by["target 4 / indicator 4a / With LPSA: 90 → 91"] == (None, "current")
 
 
 def test_the_pot_and_each_targets_potential_are_compared(
@@ -149,8 +149,8 @@ def test_the_pot_and_each_targets_potential_are_compared(
 def test_comparing_backwards_shows_the_opposite_changes(negotiated: Store, demo: Agreement) -> None:
     comparison = compare_rounds(negotiated, demo.ref, 2, 1)
     assert {str(c.change) for c in comparison.changes} == {
-        "target 1 / indicator 1a / with: 74 → 73",
-        "target 2 / indicator 2 / with: 7.5 → 7.6",
+        "target 1 / indicator 1a / With LPSA: 74 → 73",
+        "target 2 / indicator 2 / With LPSA: 7.5 → 7.6",
     }
 
 

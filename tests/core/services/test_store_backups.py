@@ -4,7 +4,9 @@ and `check`."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "s.sqlite"
     assert run(capsys, "--db", str(path), "demo")[0] == 0
+    # The command ran in this process: a connection it left to the garbage collector would
+    # checkpoint the WAL into the file whenever it is collected, changing the file's bytes
+    # in the middle of a test that compares them. Collect it now and checkpoint once.
+    gc.collect()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 

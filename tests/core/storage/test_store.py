@@ -62,7 +62,7 @@ def test_an_edit_is_saved_and_recorded_in_the_audit_trail(store: Store, demo: Ag
     changes = update_agreement(
         store, demo.ref, raise_stretch, officer="Jane Smith", action="edit with"
     )
-    assert [str(c) for c in changes] == ["target 2 / indicator 2 / with: 7.6 → 7.5"]
+    assert [str(c) for c in changes] == ["target 2 / indicator 2 / With LPSA: 7.6 → 7.5"]
     assert load_agreement(store, demo.ref).targets[1].indicators[0].with_ == Decimal("7.5")
     latest = agreement_history(store, demo.ref)[0]
     assert (latest.officer, latest.action, latest.entity, latest.field, latest.old, latest.new) == (
