@@ -107,15 +107,11 @@ class RewardTreeModel(TargetRowsModel):
                     or self._what_ifs.get(indicator.ref) != old_what_ifs.get(indicator.ref)
                     or (indicator.ref in self._what_ifs) != (indicator.ref in old_what_ifs)
                 ):
-                    left = (
-                        0
-                        if (indicator.ref, indicator.description)
-                        != (
-                            before.ref,
-                            before.description,
-                        )
-                        else 1
+                    same_ref = (indicator.ref, indicator.description) == (
+                        before.ref,
+                        before.description,
                     )
+                    left = 1 if same_ref else 0
                     if runs and runs[-1][1] == child - 1 and runs[-1][2] == left:
                         runs[-1][1] = child
                     else:
