@@ -30,7 +30,7 @@ from ui.compute import compute_after_layout, worth_a_thread
 from ui.delivery_actions import DeliveryActions
 from ui.dialogs.error_dialog import show_refusal
 from ui.edit_problems import EditProblems
-from ui.edit_warnings import edit_warning
+from ui.edit_warnings import edit_warning, edit_warnings
 from ui.file_actions import FileActions
 from ui.item_models.cells import FieldEdit
 from ui.main_window import WINDOW_TITLE, MainWindow
@@ -296,7 +296,7 @@ class WindowController:
                 self._on_edit_requested(edit)
             stack.endMacro()
             return
-        warnings = [w for w in (edit_warning(self.session.agreement, e) for e in edits) if w]
+        warnings = edit_warnings(self.session.agreement, edits)
         stack.push(PasteCommand(self.session, edits, label))
         if warnings:
             more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""

@@ -46,6 +46,7 @@ HEADERS = (
     "for 100%",
 )
 OUTTURN_COLUMN = 2
+STEADY_COLUMNS = frozenset(range(1, len(HEADERS)))  # figures: one line each (steady_rows)
 _NEEDED_FIRST = 6
 _LEVELS = {7: Decimal("0.80"), 8: Decimal("1.00")}
 WHAT_IF_COLOUR = QColor("#1f5fbf")
@@ -90,22 +91,35 @@ class RewardTreeModel(TargetRowsModel):
         last = len(HEADERS) - 1
         for row, target in enumerate(targets):
             parent = self.index(row, 0)
-            now, was = rewards[row], old_rewards[row]
-            if target is not old_targets[row] or (now.potential, now.earned) != (
-                was.potential,
-                was.earned,
-            ):
-                self.dataChanged.emit(parent, self.index(row, last))
+            now, was, old = rewards[row], old_rewards[row], old_targets[row]
+            if target is not old or (now.potential, now.earned) != (was.potential, was.earned):
+                left = 0 if (target.ref, target.title) != (old.ref, old.title) else 1
+                self.dataChanged.emit(self.index(row, left), self.index(row, last))
+            # One signal per run of changed rows, from the first changed column: the Ref
+            # column (the only one that wraps) is left out when it did not change, so the
+            # tree need not measure the rows again (steady_rows).
+            runs: list[list[int]] = []  # [first row, last row, first column]
             for child, indicator in enumerate(target.indicators):
+                before = old.indicators[child]
                 if (
-                    indicator is not old_targets[row].indicators[child]
-                    or rewards[row].indicators[child] != old_rewards[row].indicators[child]
+                    indicator is not before
+                    or now.indicators[child] != was.indicators[child]
                     or self._what_ifs.get(indicator.ref) != old_what_ifs.get(indicator.ref)
                     or (indicator.ref in self._what_ifs) != (indicator.ref in old_what_ifs)
                 ):
-                    self.dataChanged.emit(
-                        self.index(child, 0, parent), self.index(child, last, parent)
+                    same_ref = (indicator.ref, indicator.description) == (
+                        before.ref,
+                        before.description,
                     )
+                    left = 1 if same_ref else 0
+                    if runs and runs[-1][1] == child - 1 and runs[-1][2] == left:
+                        runs[-1][1] = child
+                    else:
+                        runs.append([child, child, left])
+            for first, end, left in runs:
+                self.dataChanged.emit(
+                    self.index(first, left, parent), self.index(end, last, parent)
+                )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

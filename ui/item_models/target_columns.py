@@ -171,3 +171,10 @@ FIELD_COLUMNS = {
     if field
 }
 FIELD_COLUMNS["enhancement"] = COLUMN_INDEX["stretch"]
+# Cells that are always one line: a figure has no space to wrap at (steady_rows).
+STEADY_COLUMNS = frozenset(
+    index
+    for index, column in enumerate(TREE_COLUMNS)
+    if column.kind in (CellKind.NUMBER, CellKind.SHARE, CellKind.MONEY, CellKind.INTEGER)
+    or column.kind is CellKind.FLAG
+)

@@ -31,7 +31,7 @@ from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
 from ui.item_models.status_marks import Marks, status_tooltip
 from ui.item_models.target_cells import ItemKey, issues_by_cell, stretch_text
-from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS, TreeColumn
+from ui.item_models.target_columns import COLUMN_INDEX, FIELD_COLUMNS, TREE_COLUMNS, TreeColumn
 from ui.item_models.target_rows import (
     CHECKABLE,
     EDITABLE,
@@ -45,6 +45,7 @@ from ui.item_models.target_rows import (
 
 Index = QModelIndex | QPersistentModelIndex
 _STATUS_COLUMN = COLUMN_INDEX["negotiation"]
+_MARK_ROLES = [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
 
 
 class TargetTreeModel(TargetRowsModel):
@@ -90,8 +91,11 @@ class TargetTreeModel(TargetRowsModel):
             if found.get(key) != self._issues.get(key)
         }
         self._issues = found
-        for target_ref, indicator_ref in changed:
-            self._repaint_row(self.index_of(target_ref, indicator_ref))
+        for target_ref, indicator_ref in changed:  # marks only: tint and tooltip, same size
+            first = self.index_of(target_ref, indicator_ref)
+            if first.isValid():
+                last = first.siblingAtColumn(self._last_column)
+                self.dataChanged.emit(first, last, _MARK_ROLES)
 
     def set_status_marks(self, marks: Marks) -> None:
         """Who marked each item's status and when (the "Agreed?" column's tooltips)."""
@@ -290,14 +294,19 @@ class TargetTreeModel(TargetRowsModel):
         parent = self.index(row, 0)
         if _target_fields_changed(old, new):
             self._repaint_row(parent)
-        changed = [
-            child
-            for child, (was, now) in enumerate(zip(old.indicators, new.indicators, strict=True))
-            if was is not now
-        ]
-        if changed:  # one signal for the span (a paste changes many rows at once)
-            first, last = self.index(changed[0], 0, parent), self.index(changed[-1], 0, parent)
-            self.dataChanged.emit(first, last.siblingAtColumn(self._last_column))
+        # One signal per run of rows with the same changed columns (a paste changes many rows
+        # at once), naming only those columns: outturns alone leave row heights alone.
+        runs: list[tuple[int, int, tuple[int, int]]] = []
+        for child, (was, now) in enumerate(zip(old.indicators, new.indicators, strict=True)):
+            if was is now:
+                continue
+            span = changed_columns(was, now, self._last_column)
+            if runs and runs[-1][1] == child - 1 and runs[-1][2] == span:
+                runs[-1] = (runs[-1][0], child, span)
+            else:
+                runs.append((child, child, span))
+        for first, last, (left, right) in runs:
+            self.dataChanged.emit(self.index(first, left, parent), self.index(last, right, parent))
 
     def _repaint_row(self, first: QModelIndex) -> None:
         if first.isValid():
@@ -310,4 +319,18 @@ def _target_fields_changed(old: Target, new: Target) -> bool:
     return any(getattr(old, name) != getattr(new, name) for name in _TARGET_FIELDS)
 
 
+def changed_columns(was: Indicator, now: Indicator, last_column: int) -> tuple[int, int]:
+    """The first and last column whose cells show something new for the indicator."""
+    names = [f for f in _INDICATOR_FIELDS if getattr(was, f) != getattr(now, f)]
+    if not names or any(f not in FIELD_COLUMNS or f in _ALL_CELLS_FIELDS for f in names):
+        return 0, last_column
+    columns = [FIELD_COLUMNS[f] for f in names]
+    if any(f in _STRETCH_FIELDS for f in names):
+        columns.append(COLUMN_INDEX["stretch"])
+    return min(columns), max(columns)
+
+
+_INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
+_STRETCH_FIELDS = frozenset({"with_", "without", "direction"})
+_ALL_CELLS_FIELDS = frozenset({"unit", "decimals"})  # how every figure of the row is shown
 _TARGET_FIELDS = tuple(f.name for f in fields(Target) if f.name != "indicators")

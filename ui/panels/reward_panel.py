@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +29,12 @@ from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, with_field
 from ui.compute import compute_after_layout, worth_a_thread
 from ui.display import fraction_percent, money_text
-from ui.item_models.reward_tree_model import RewardTreeModel
+from ui.item_models.reward_tree_model import STEADY_COLUMNS, RewardTreeModel
 from ui.panels.targets_panel import WRAPPED_ROWS_AT_MOST
 from ui.tasks import TaskRunner
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
+from ui.widgets.steady_rows import SteadyRowsTree
 from ui.widgets.tree_expansion import expand_targets
 from ui.widgets.wrapped_rows import relayout_on_resize
 
@@ -57,7 +57,8 @@ class RewardPanel(QWidget):
         self.what_if_label.setObjectName("whatIfLabel")
         self.clear_button = QPushButton("&Clear what-ifs")
         self.clear_button.setToolTip("Go back to the stored outturns")
-        self.tree = QTreeView()
+        self.tree = SteadyRowsTree()
+        self.tree.set_steady_columns(STEADY_COLUMNS)
         self.tree.setObjectName("rewardTree")
         self.tree.setAccessibleName("Reward by target and indicator")
         self.tree.setModel(self.model)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +19,13 @@ from PySide6.QtWidgets import (
 from lpsa_desktop.domain.agreement import Indicator, Target
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part
 from ui.item_models.cells import FieldEdit
-from ui.item_models.target_columns import COLUMN_INDEX, TREE_COLUMNS
+from ui.item_models.target_columns import COLUMN_INDEX, STEADY_COLUMNS, TREE_COLUMNS
 from ui.item_models.target_tree_model import TargetTreeModel
 from ui.panels.target_details import TargetDetails
 from ui.widgets.cell_delegate import install_cell_delegate
 from ui.widgets.column_widths import ColumnWidths
 from ui.widgets.details_toggle import DetailsToggle
+from ui.widgets.steady_rows import SteadyRowsTree
 from ui.widgets.tree_expansion import expand_targets
 from ui.widgets.wrapped_rows import relayout_on_resize
 
@@ -57,7 +57,8 @@ class TargetsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.tree = QTreeView()
+        self.tree = SteadyRowsTree()
+        self.tree.set_steady_columns(STEADY_COLUMNS)
         self.tree.setObjectName("targetsTree")
         self.tree.setAccessibleName("Targets and indicators")
         self.tree.setModel(model)

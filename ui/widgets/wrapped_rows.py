@@ -12,6 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
 
+from ui.widgets.steady_rows import SteadyRowsTree
+
 Index = QModelIndex | QPersistentModelIndex
 _PADDING = 6  # the cell's margins, top and bottom together
 
@@ -22,6 +24,8 @@ def wrapped_height(
     """``base`` made tall enough for the cell's text wrapped at its column's width."""
     if not tree.wordWrap() or tree.uniformRowHeights():
         return base
+    if isinstance(tree, SteadyRowsTree) and tree.is_steady(index.column()):
+        return base  # one line, so that the tree need not measure it again (steady_rows)
     text = index.data(Qt.ItemDataRole.DisplayRole)
     if not isinstance(text, str) or not text:
         return base
