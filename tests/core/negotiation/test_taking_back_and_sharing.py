@@ -113,6 +113,8 @@ def test_a_shared_comparison_never_names_an_internal_round_or_internal_notes(
     assert any(c.change.field == "internal_notes" for c in full.changes)
     shared = compare_rounds(with_internal_round, demo.ref, 1, "current", shared_only=True)
     assert {c.by for c in shared.changes} == {"current"}
-    assert [str(c.change) for c in shared.changes] == ["target 2 / indicator 2 / With LPSA: 7.6 → 7.9"]
+    assert [str(c.change) for c in shared.changes] == [
+        "target 2 / indicator 2 / With LPSA: 7.6 → 7.9"
+    ]
     with pytest.raises(NotFoundError, match="no shared round 2"):
         compare_rounds(with_internal_round, demo.ref, 2, "current", shared_only=True)
