@@ -6,7 +6,7 @@ SQLAlchemy's Core: the quick start the command line promises (issue 14).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Date, DateTime, Integer, String, text
@@ -70,6 +70,5 @@ def agreement_summaries(connection: Connection) -> list[AgreementSummary]:
         if row.council is not None:
             councils[row.id].append(row.council)
     return [
-        AgreementSummary(**{**vars(summary), "councils": tuple(councils[key])})
-        for key, summary in found.items()
+        replace(summary, councils=tuple(councils[key])) for key, summary in found.items()
     ]
