@@ -69,6 +69,4 @@ def agreement_summaries(connection: Connection) -> list[AgreementSummary]:
             councils[row.id] = []
         if row.council is not None:
             councils[row.id].append(row.council)
-    return [
-        replace(summary, councils=tuple(councils[key])) for key, summary in found.items()
-    ]
+    return [replace(summary, councils=tuple(councils[key])) for key, summary in found.items()]
