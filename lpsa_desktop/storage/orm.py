@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from lpsa_desktop.storage.column_types import DecimalText, Pence
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema this code writes. Bump it with a step in ``migrations`` and a fixture in tests."""
 
 Money = Annotated[Decimal, "money"]
