@@ -13,10 +13,14 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    from lpsa_desktop.storage.store import Store
 
 ENGINES = ("sqlite", "postgresql")
 TEMPLATE = "lpsa_template"
@@ -78,3 +82,16 @@ def pg_database(pg_template: str) -> Iterator[str]:
 @pytest.fixture
 def engine_name() -> str:
     return "sqlite"
+
+
+def recorded_officer(location: str, officer: str) -> str:
+    """The officer the audit trail records: on PostgreSQL the server's role (session_user,
+    here the test server's login), on SQLite the name given."""
+    if location.startswith("postgresql"):
+        return str(make_url(location).username)
+    return officer
+
+
+def recorded_by(store: Store, officer: str) -> str:
+    """``recorded_officer`` for an open store."""
+    return recorded_officer(store.engine.url.render_as_string(hide_password=True), officer)

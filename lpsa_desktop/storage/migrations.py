@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, insert, inspect, select
 
 from lpsa_desktop.domain.priorities import SHARED_PRIORITIES
 from lpsa_desktop.errors import NewerStoreError, NotAStoreError
+from lpsa_desktop.storage.audit_guard import add_audit_guard
 from lpsa_desktop.storage.backups import copy_store
 from lpsa_desktop.storage.engines import EngineKind, engine_kind
 from lpsa_desktop.storage.migration_delivery import add_delivery_monitoring
@@ -156,6 +157,7 @@ STEPS: dict[int, MigrationStep] = {
     3: _add_negotiation_record,
     4: _add_exchanged_states,
     5: add_delivery_monitoring,
+    6: add_audit_guard,
 }
 
 

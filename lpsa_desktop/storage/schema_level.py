@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from lpsa_desktop.storage.engines import engine_kind
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema this code writes. Bump it with a step in ``migrations`` and a fixture in tests."""
 
 

@@ -34,6 +34,7 @@ from lpsa_desktop.services.negotiation_status import set_item_status, status_mar
 from lpsa_desktop.services.rounds import list_rounds
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
+from tests.engines import recorded_by
 
 T3, I4A, F2 = (
     ItemRef(ItemKind.TARGET, "3"),
@@ -63,8 +64,8 @@ def test_items_are_marked_with_who_and_when_and_the_tally_counts_them(
     assert tally[ItemKind.INDICATOR][N.PARKED] == 1 and tally[ItemKind.INDICATOR][N.OPEN] == 19
     assert tally[ItemKind.FREEDOM][N.DROPPED] == 1
     marks = status_marks(stored, demo.ref)
-    assert (marks[T3].status, marks[T3].officer) == (N.AGREED, "Jane Smith")
-    assert marks[I4A].officer == "Raj Patel" and marks[I4A].at is not None
+    assert (marks[T3].status, marks[T3].officer) == (N.AGREED, recorded_by(stored, "Jane Smith"))
+    assert marks[I4A].officer == recorded_by(stored, "Raj Patel") and marks[I4A].at is not None
 
 
 def test_marking_an_unknown_item_is_refused(stored: Store, demo: Agreement) -> None:

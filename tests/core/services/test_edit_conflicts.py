@@ -22,6 +22,7 @@ from lpsa_desktop.services.edit_conflicts import ABSENT, ValueConflictError
 from lpsa_desktop.services.field_edits import insert_item, remove_item, set_field
 from lpsa_desktop.services.negotiation_status import set_item_status
 from lpsa_desktop.storage.store import Store
+from tests.engines import recorded_officer
 
 pytestmark = pytest.mark.both_engines
 
@@ -60,13 +61,19 @@ def lpsa(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
+def raj(store_location: str) -> str:
+    """Raj Patel, as the audit trail records the other process (the role on PostgreSQL)."""
+    return recorded_officer(store_location, "Raj Patel")
+
+
+@pytest.fixture
 def stored(store: Store, demo: Agreement) -> Agreement:
     create_agreement(store, demo, officer="Jane Smith")
     return demo
 
 
 def test_an_edit_from_a_stale_value_is_a_conflict_not_an_overwrite(
-    store: Store, store_location: str, stored: Agreement
+    store: Store, store_location: str, stored: Agreement, raj: str
 ) -> None:
     other_process(store_location, stored.ref, "7.5", "7.6")  # B sets 7.5
     with pytest.raises(ValueConflictError) as caught:  # A, still showing 7.6, sets 7.4
@@ -79,11 +86,11 @@ def test_an_edit_from_a_stale_value_is_a_conflict_not_an_overwrite(
         Decimal("7.6"),
         Decimal("7.5"),
     )
-    assert conflict.changed_by == "Raj Patel" and conflict.changed_at is not None
+    assert conflict.changed_by == raj and conflict.changed_at is not None
     assert conflict.change_action == "edit indicator 2 / With LPSA"
-    assert "you saw 7.6, the store holds 7.5, by Raj Patel" in str(caught.value)
+    assert f"you saw 7.6, the store holds 7.5, by {raj}" in str(caught.value)
     assert read_field(load_agreement(store, stored.ref), WITH_2) == Decimal("7.5")
-    assert agreement_history(store, stored.ref, limit=1)[0].officer == "Raj Patel"
+    assert agreement_history(store, stored.ref, limit=1)[0].officer == raj
 
 
 def test_undo_of_a_value_changed_elsewhere_since_is_a_conflict(
@@ -100,7 +107,7 @@ def test_undo_of_a_value_changed_elsewhere_since_is_a_conflict(
 
 
 def test_a_status_set_by_lpsa_status_is_not_overwritten_by_a_stale_mark(
-    store: Store, store_location: str, stored: Agreement
+    store: Store, store_location: str, stored: Agreement, raj: str
 ) -> None:
     done = lpsa("--db", store_location, "status", stored.ref, "target:3", "dropped")
     assert done.returncode == 0, done.stderr
@@ -114,7 +121,7 @@ def test_a_status_set_by_lpsa_status_is_not_overwritten_by_a_stale_mark(
             expected=NegotiationStatus.OPEN,
         )
     conflict = caught.value.conflict
-    assert (conflict.stored, conflict.changed_by) == (NegotiationStatus.DROPPED, "Raj Patel")
+    assert (conflict.stored, conflict.changed_by) == (NegotiationStatus.DROPPED, raj)
     assert conflict.change_action == "mark target 3 dropped"
     target = load_agreement(store, stored.ref).target("3")
     assert target is not None and target.negotiation is NegotiationStatus.DROPPED
@@ -143,7 +150,7 @@ def test_lpsa_status_expect_refuses_a_status_changed_since(
 
 
 def test_removing_an_item_changed_elsewhere_is_a_conflict(
-    store: Store, store_location: str, stored: Agreement
+    store: Store, store_location: str, stored: Agreement, raj: str
 ) -> None:
     shown = stored.target("2")
     assert shown is not None
@@ -152,21 +159,25 @@ def test_removing_an_item_changed_elsewhere_is_a_conflict(
         remove_item(store, stored.ref, Part.TARGET, "2", expected=shown, officer="Jane")
     conflict = caught.value.conflict
     assert conflict.address == FieldAddress(Part.TARGET, "2", ITEM)
-    assert conflict.changed_by == "Raj Patel"  # found through the indicator inside it
+    assert conflict.changed_by == raj  # found through the indicator inside it
     assert load_agreement(store, stored.ref).target("2") is not None
 
 
-def test_adding_under_a_ref_added_elsewhere_is_a_conflict(store: Store, stored: Agreement) -> None:
+def test_adding_under_a_ref_added_elsewhere_is_a_conflict(
+    store: Store, stored: Agreement, raj: str
+) -> None:
     mine = Target(ref="13", title="Mine", indicators=())
     theirs = replace(mine, title="Theirs")
     insert_item(store, stored.ref, Part.TARGET, theirs, 12, officer="Raj Patel")
     with pytest.raises(ValueConflictError) as caught:
         insert_item(store, stored.ref, Part.TARGET, mine, 12, officer="Jane")
     assert (caught.value.conflict.expected, caught.value.conflict.stored) == (ABSENT, theirs)
-    assert "target 13 was added elsewhere, by Raj Patel" in str(caught.value)
+    assert f"target 13 was added elsewhere, by {raj}" in str(caught.value)
 
 
-def test_editing_an_item_removed_elsewhere_is_a_conflict(store: Store, stored: Agreement) -> None:
+def test_editing_an_item_removed_elsewhere_is_a_conflict(
+    store: Store, stored: Agreement, raj: str
+) -> None:
     shown = stored.target("2")
     remove_item(store, stored.ref, Part.TARGET, "2", expected=shown, officer="Raj Patel")
     with pytest.raises(ValueConflictError) as caught:
@@ -174,7 +185,7 @@ def test_editing_an_item_removed_elsewhere_is_a_conflict(store: Store, stored: A
             store, stored.ref, WITH_2, Decimal("7.4"), officer="Jane", expected=Decimal("7.6")
         )
     assert caught.value.conflict.stored is ABSENT
-    assert "indicator 2 was removed elsewhere, by Raj Patel" in str(caught.value)
+    assert f"indicator 2 was removed elsewhere, by {raj}" in str(caught.value)
 
 
 def test_a_conflict_writes_nothing(store: Store, stored: Agreement) -> None:
@@ -185,7 +196,9 @@ def test_a_conflict_writes_nothing(store: Store, stored: Agreement) -> None:
     assert agreement_history(store, stored.ref) == before
 
 
-def test_a_partner_removed_elsewhere_names_who_removed_it(store: Store, stored: Agreement) -> None:
+def test_a_partner_removed_elsewhere_names_who_removed_it(
+    store: Store, stored: Agreement, raj: str
+) -> None:
     last = len(stored.partners) - 1
     partner = stored.partners[last]
     remove_item(store, stored.ref, Part.PARTNER, last, expected=partner, officer="Raj Patel")
@@ -193,5 +206,5 @@ def test_a_partner_removed_elsewhere_names_who_removed_it(store: Store, stored: 
     with pytest.raises(ValueConflictError) as caught:
         set_field(store, stored.ref, name, "New name", officer="Jane", expected=partner.name)
     assert caught.value.conflict.stored is ABSENT
-    assert caught.value.conflict.changed_by == "Raj Patel"
+    assert caught.value.conflict.changed_by == raj
     assert caught.value.conflict.change_action == "remove partner"

@@ -23,6 +23,7 @@ from lpsa_desktop.services.agreement_edits import (
 from lpsa_desktop.services.agreement_queries import agreement_history, load_agreement
 from lpsa_desktop.services.field_edits import insert_item, remove_item, set_field
 from lpsa_desktop.storage.store import Store
+from tests.engines import recorded_by
 
 pytestmark = pytest.mark.both_engines
 
@@ -107,7 +108,7 @@ def test_set_field_writes_the_value_and_the_audit_trail(store: Store, demo: Agre
     assert read_field(stored, WITH_2) == Decimal("7.4")
     latest = agreement_history(store, demo.ref, limit=1)[0]
     assert (latest.officer, latest.action, latest.new) == (
-        OFFICER,
+        recorded_by(store, OFFICER),
         "edit indicator 2 / With LPSA",
         "7.4",
     )

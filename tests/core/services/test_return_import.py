@@ -22,6 +22,7 @@ from lpsa_desktop.services.return_template import write_return_template
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 from tests.core.importing.workbooks import HEADER, ROW_1A, ROW_1B, ROW_2, write_return
+from tests.engines import recorded_by
 
 pytestmark = pytest.mark.both_engines
 
@@ -60,7 +61,7 @@ def test_a_new_return_plans_a_new_agreement_and_applies_it_with_a_batch(
     with store.unit_of_work() as uow:
         (event,) = uow.audit.history(REF)
     assert event.action == f"import testshire.xlsx (batch {batch_id}, SHA-256 {plan.sha256[:12]})"
-    assert event.officer == OFFICER
+    assert event.officer == recorded_by(store, OFFICER)
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(

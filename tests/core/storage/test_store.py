@@ -27,6 +27,7 @@ from lpsa_desktop.services.officer import current_officer, set_officer
 from lpsa_desktop.storage.database import resolve_store_url
 from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
+from tests.engines import recorded_by
 
 pytestmark = pytest.mark.both_engines
 
@@ -66,7 +67,7 @@ def test_an_edit_is_saved_and_recorded_in_the_audit_trail(store: Store, demo: Ag
     assert load_agreement(store, demo.ref).targets[1].indicators[0].with_ == Decimal("7.5")
     latest = agreement_history(store, demo.ref)[0]
     assert (latest.officer, latest.action, latest.entity, latest.field, latest.old, latest.new) == (
-        "Jane Smith",
+        recorded_by(store, "Jane Smith"),
         "edit with",
         "target 2 / indicator 2",
         "with",
