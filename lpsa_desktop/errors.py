@@ -79,3 +79,8 @@ class NotAStoreError(StoreError):
 
 class NewerStoreError(StoreError):
     """The store was written by a newer LPSA Desk than this one."""
+
+
+class ServerRoleError(StoreError):
+    """`lpsa server …` could not be done: not a server store, not an administrator of it,
+    or a login name the server would not take."""

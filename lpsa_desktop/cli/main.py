@@ -23,6 +23,7 @@ from lpsa_desktop.cli import (
     package_commands,
     reward_commands,
     round_commands,
+    server_commands,
     set_commands,
     store_commands,
     trust_commands,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     package_commands.register(commands)
     delivery_commands.register(commands)
     grant_commands.register(commands)
+    server_commands.register(commands)
     return parser
 
 

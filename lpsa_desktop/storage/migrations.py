@@ -26,6 +26,7 @@ from lpsa_desktop.storage.orm import Base
 from lpsa_desktop.storage.orm_exchange import ExchangedStateRow  # registers its table
 from lpsa_desktop.storage.orm_negotiation import ROUND_TRIGGERS  # also registers its tables
 from lpsa_desktop.storage.schema_level import SCHEMA_VERSION, use_wal
+from lpsa_desktop.storage.server_roles import apply_grants, roles_exist
 from lpsa_desktop.storage.tables import PRIORITIES
 
 MigrationStep = Callable[[Connection], None]
@@ -205,6 +206,8 @@ def migrate(engine: Engine, file: Path | None) -> int | None:
             for version in range(found + 1, SCHEMA_VERSION + 1):
                 STEPS[version](connection)
             engine_kind_of(connection).write_version(connection, SCHEMA_VERSION)
+            if connection.dialect.name == "postgresql" and roles_exist(connection):
+                apply_grants(connection)  # a table this version added gets the team's GRANTs
     _use_wal(engine)
     return found or None
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import DBAPIError
 
 from lpsa_desktop.errors import StoreDamagedError, StoreError, StoreMissingError
+from lpsa_desktop.storage.access import StoreAccess, file_access, server_access
 from lpsa_desktop.storage.agreement_listing import AgreementSummary, agreement_summaries
 from lpsa_desktop.storage.change_watch import ChangeWatcher
 from lpsa_desktop.storage.database import (
@@ -35,6 +36,7 @@ class Store:
         self.url = url
         self.file: Path | None = sqlite_file(url)
         self.damaged: str | None = None
+        self._access: StoreAccess | None = None
         if self.file is not None and not create and not self.file.exists():
             raise StoreMissingError(
                 f"no store at {self.file} (`lpsa demo` or `lpsa new` creates one)"
@@ -92,6 +94,18 @@ class Store:
     def watcher(self) -> ChangeWatcher | None:
         """What tells a window that another writer committed (None: it cannot be told)."""
         return engine_kind(self.engine).watcher(self.engine, self.file)
+
+    @property
+    def access(self) -> StoreAccess:
+        """What this login may do here (asked once, on first use: the window asks on its
+        worker thread as it opens the store, and then reads the answer)."""
+        if self._access is None:
+            if self.on_server:
+                with self.engine.connect() as connection:
+                    self._access = server_access(connection)
+            else:
+                self._access = file_access(self.file)
+        return self._access
 
     @property
     def on_server(self) -> bool:

@@ -151,7 +151,8 @@ def store_fault(where: Path | str, error: BaseException) -> StoreError:
         )
     if state == "42501":  # insufficient_privilege
         return StoreReadOnlyError(
-            f"your role on the store {where} may only read ({text}); {NOTHING_CHANGED}"
+            f"your role on the store {where} does not allow this change ({text}): an "
+            f"administrator can change it (`lpsa server grant`); {NOTHING_CHANGED}"
         )
     if state == "25006":  # read_only_sql_transaction (a standby, or a read-only session)
         return StoreReadOnlyError(f"the store {where} is read-only here; {NOTHING_CHANGED}")
