@@ -11,8 +11,9 @@ from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.services.demo import demo_agreement
 from lpsa_desktop.storage.store import Store
 from tests.engines import engine_name, pg_database, pg_template, pytest_generate_tests
+from tests.server_team import team
 
-__all__ = ["engine_name", "pg_database", "pg_template", "pytest_generate_tests"]
+__all__ = ["engine_name", "pg_database", "pg_template", "pytest_generate_tests", "team"]
 
 OFFICER = "Test Officer"
 

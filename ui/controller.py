@@ -43,6 +43,7 @@ from ui.store_file_actions import StoreFileActions
 from ui.tasks import TaskRunner
 from ui.widgets import start_folder
 from ui.widgets.refusal_balloon import RefusalBalloon
+from ui.write_access import WriteAccessGate
 
 log = logging.getLogger(__name__)
 STATUS_MS = 6000
@@ -75,6 +76,7 @@ class WindowController:
             open_store=self.open_store,
         )
         self.store_files = StoreFileActions(window, session, open_store=self.open_store)
+        self.write_access = WriteAccessGate(window, session, [self.store_files.restore])
         self.lifecycle = AgreementLifecycleActions(window, session, stack_for=self.stack_for)
         self.negotiation = NegotiationSession(session, window)
         self.negotiating = NegotiationActions(
@@ -195,7 +197,12 @@ class WindowController:
     def _on_store_opened(self, where: str) -> None:
         self.settings.add_recent_store(where)
         # The file's name only: a full path pushed the status messages off the bar.
-        self.window.store_label.setText(f"Store: {Path(where).name or where}")
+        store = self.session.store
+        if store is not None and store.on_server:
+            # The database and its server, not the URL: the bar has no room for it.
+            self.window.store_label.setText(f"Store: {store.short_name}")
+        else:
+            self.window.store_label.setText(f"Store: {Path(where).name or where}")
         self.window.store_label.setToolTip(
             f"{where}\nOfficer recorded in the audit trail: {self.session.officer}"
         )

@@ -49,6 +49,18 @@ class OfficerPrompt(QObject):
         session.store_opened.connect(self._on_store_opened)
 
     def _on_store_opened(self, _where: str) -> None:
+        store = self._session.store
+        on_server = store is not None and store.on_server
+        self.action.setEnabled(not on_server)
+        if on_server:
+            # The server records its login (session_user) with every change, whatever
+            # name this window might give: there is nothing to ask, nor to change.
+            login = store.access.role if store is not None else None
+            self.action.setStatusTip(f"On a team store the audit trail names your login ({login})")
+            if login:
+                self._session.officer = login
+            return
+        self.action.setStatusTip("The name recorded with your changes in the audit trail")
         if os.environ.get("LPSA_OFFICER"):
             return  # named by the environment: nothing to ask
 

@@ -80,6 +80,9 @@ def open_store(location: str | None, *, add_demo: bool) -> OpenedStore:
         automatic_backup(store, reason="daily")  # once a day, on this worker thread
     try:
         officer = current_officer(store)
+        # What the login may do, asked here on the worker (a server round trip); a reader
+        # is not given a demo agreement it could not write.
+        add_demo = add_demo and store.access.can_edit
         demo_ref = ensure_demo_agreement(store, officer=officer) if add_demo else None
         return OpenedStore(store, officer, list_agreements(store), demo_ref)
     except StoreDamagedError:

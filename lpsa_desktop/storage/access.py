@@ -47,8 +47,8 @@ class StoreAccess:
         return self.level is AccessLevel.ADMINISTER
 
     def describe(self) -> str:
-        """For a status line: "your role alice may only read"."""
-        who = f"your role {self.role}" if self.role else "you"
+        """For a status line: "your login alice may only read"."""
+        who = f"your login {self.role}" if self.role else "you"
         return f"{who} {LEVEL_WORDS[self.level]}"
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from lpsa_desktop.errors import StoreDamagedError, StoreError, StoreMissingError
@@ -111,6 +112,15 @@ class Store:
     def on_server(self) -> bool:
         """A team store on a PostgreSQL server (not a file on this machine)."""
         return is_postgresql(self.engine)
+
+    @property
+    def short_name(self) -> str:
+        """For a status bar: the file's name, or "DATABASE on HOST" for a server store."""
+        if self.file is not None:
+            return self.file.name
+        url = make_url(self.url)
+        host = url.host or str(url.query.get("host") or "") or "localhost"
+        return f"{url.database} on {host}"
 
     def close(self) -> None:
         self.engine.dispose()

@@ -16,6 +16,7 @@ from lpsa_desktop.domain.meetings import ActionItem, Decision, Meeting, MeetingS
 from ui.display import date_text
 from ui.item_models.record_rows_model import Index, RecordRowsModel
 from ui.item_models.round_models import INTERNAL_COLOUR
+from ui.item_models.write_permission import WritePermission
 
 if TYPE_CHECKING:
     from lpsa_desktop.domain.meetings import ItemRef
@@ -105,7 +106,7 @@ class DecisionTableModel(RecordRowsModel[tuple[int, Decision]]):
         return _internal_look(decision.internal, role)
 
 
-class ActionTableModel(RecordRowsModel[tuple[int, ActionItem]]):
+class ActionTableModel(WritePermission, RecordRowsModel[tuple[int, ActionItem]]):
     """Action items; the Done column is ticked here and announced (``done_toggled``), never
     changed in the model: the undo command does that."""
 
@@ -122,7 +123,8 @@ class ActionTableModel(RecordRowsModel[tuple[int, ActionItem]]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else flags
+        checkable = flags | Qt.ItemFlag.ItemIsUserCheckable
+        return self.permitted(checkable) if index.column() == 0 else flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.row_at(index.row()) if index.isValid() else None

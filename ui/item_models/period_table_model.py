@@ -23,6 +23,7 @@ from lpsa_desktop.domain.delivery.outturns import Outturn
 from lpsa_desktop.domain.delivery.reporting_periods import ReportingPeriod
 from lpsa_desktop.domain.display import indicator_value
 from lpsa_desktop.domain.periods import format_date
+from ui.item_models.write_permission import WritePermission
 
 HEADERS = ("Period", "Trajectory", "Outturn", "Audited", "Reported on", "Note")
 VALUE, AUDITED, NOTE = 2, 3, 5
@@ -35,7 +36,7 @@ class PasteRefusedError(ValueError):
     """A cell that cannot be taken; nothing is changed."""
 
 
-class PeriodTableModel(QAbstractTableModel):
+class PeriodTableModel(WritePermission, QAbstractTableModel):
     states_requested = Signal(list, list, str)  # new states, old states, description
     edit_refused = Signal(str)
 
@@ -72,7 +73,11 @@ class PeriodTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else base
+        return (
+            self.permitted(base | Qt.ItemFlag.ItemIsEditable)
+            if index.column() in EDITABLE
+            else base
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._item is None or not index.isValid():

@@ -30,6 +30,7 @@ from ui.display import ParseError
 from ui.item_models import cells
 from ui.item_models.cells import ADDRESS_ROLE, CHOICES_ROLE, KIND_ROLE, CellKind, FieldEdit
 from ui.item_models.status_marks import Marks, status_tooltip
+from ui.item_models.write_permission import WritePermission
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, Qt's default parent
@@ -48,7 +49,7 @@ class RecordColumn:
     internal: bool = False  # never shown in presentation mode
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(WritePermission, QAbstractTableModel):
     edit_requested = Signal(object)  # FieldEdit
     edit_refused = Signal(str)
 
@@ -135,7 +136,7 @@ class RecordTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.columns[index.column()].kind is CellKind.COMPUTED:
             return base
-        return base | Qt.ItemFlag.ItemIsEditable
+        return self.permitted(base | Qt.ItemFlag.ItemIsEditable)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -42,13 +42,14 @@ from ui.item_models.target_rows import (
     TargetRowsModel,
     shape,
 )
+from ui.item_models.write_permission import WritePermission
 
 Index = QModelIndex | QPersistentModelIndex
 _STATUS_COLUMN = COLUMN_INDEX["negotiation"]
 _MARK_ROLES = [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
 
 
-class TargetTreeModel(TargetRowsModel):
+class TargetTreeModel(WritePermission, TargetRowsModel):
     edit_requested = Signal(object)  # FieldEdit
     edit_refused = Signal(str)  # why typed text was not accepted
 
@@ -157,6 +158,9 @@ class TargetTreeModel(TargetRowsModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        return self.permitted(self._flags(index))
+
+    def _flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         leaf = index.internalId() != TOP

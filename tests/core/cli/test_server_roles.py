@@ -4,19 +4,15 @@ on deleting agreements and on rewriting history, everyone on forging the audit t
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
-from lpsa_desktop.cli.main import main
 from lpsa_desktop.storage.access import AccessLevel
 from lpsa_desktop.storage.store import Store
+from tests.server_team import Team, libpq, run_cli
 
 REF = "bath-ne-somerset-lpsa1"
 WRITES = [
@@ -41,57 +37,10 @@ WRITES = [
         "target:3",
     ),
 ]
-_serial = itertools.count()
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _libpq(url: str) -> str:
-    parsed = make_url(url)
-    return f"dbname={parsed.database} user={parsed.username} host={parsed.query['host']}"
-
-
-def _as(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
-
-
-class Team:
-    """A store with the demo agreement, `server init` run, and one login per role."""
-
-    def __init__(self, url: str) -> None:
-        n = f"{os.getpid()}_{next(_serial)}"
-        self.url = url
-        self.logins = {word: f"lpsa_t_{word}_{n}" for word in ("reader", "editor", "administrator")}
-
-    def url_of(self, word: str) -> str:
-        return _as(self.url, self.logins[word])
-
-
-@pytest.fixture
-def team(capsys: pytest.CaptureFixture[str], pg_database: str) -> Iterator[Team]:
-    made = Team(pg_database)
-    assert _run(capsys, "--db", pg_database, "demo")[0] == 0
-    assert _run(capsys, "--db", pg_database, "server", "init")[0] == 0
-    for word, login in made.logins.items():
-        code, out, err = _run(capsys, "--db", pg_database, "server", "grant", login, "--as", word)
-        assert code == 0 and f"Created the login {login}: {word}" in out, err
-    try:
-        yield made
-    finally:
-        with psycopg.connect(_libpq(pg_database), autocommit=True) as db:
-            for login in made.logins.values():
-                db.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
 def _state(url: str) -> list[tuple[str, int]]:
-    with psycopg.connect(_libpq(url)) as db:
+    with psycopg.connect(libpq(url)) as db:
         tables = [
             r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         ]
@@ -110,12 +59,12 @@ def test_a_reader_is_refused_on_every_write_command(
     capsys: pytest.CaptureFixture[str], team: Team, command: tuple[str, ...]
 ) -> None:
     before = _state(team.url)
-    code, _, err = _run(capsys, "--db", team.url_of("reader"), *command)
+    code, _, err = run_cli(capsys, "--db", team.url_of("reader"), *command)
     assert code == 1
     assert "does not allow this change" in err and "nothing was changed" in err, err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert _state(team.url) == before
-    assert _run(capsys, "--db", team.url_of("reader"), "show", REF)[0] == 0  # reading is allowed
+    assert run_cli(capsys, "--db", team.url_of("reader"), "show", REF)[0] == 0  # reading is allowed
 
 
 RAW_WRITES = {
@@ -147,7 +96,7 @@ RAW_WRITES = {
 @pytest.mark.parametrize("word", list(RAW_WRITES))
 def test_the_server_refuses_raw_sql_beyond_the_role(team: Team, word: str) -> None:
     before = _state(team.url)
-    with psycopg.connect(_libpq(team.url_of(word)), autocommit=True) as db:
+    with psycopg.connect(libpq(team.url_of(word)), autocommit=True) as db:
         for statement in RAW_WRITES[word]:
             with pytest.raises(
                 (psycopg.errors.InsufficientPrivilege, psycopg.errors.UndefinedTable)
@@ -162,18 +111,18 @@ def test_an_editor_edits_but_may_not_delete_and_the_trail_names_the_login(
 ) -> None:
     monkeypatch.setenv("LPSA_OFFICER", "Somebody Else")  # a self-declared name: ignored
     editor = team.url_of("editor")
-    assert _run(capsys, "--db", editor, "set", REF, "target:3.title=Care leavers")[0] == 0
-    code, out, _ = _run(capsys, "--db", editor, "history", REF, "--limit", "1")
+    assert run_cli(capsys, "--db", editor, "set", REF, "target:3.title=Care leavers")[0] == 0
+    code, out, _ = run_cli(capsys, "--db", editor, "history", REF, "--limit", "1")
     latest = out.splitlines()[2]  # under the heading and its rule
     assert code == 0 and team.logins["editor"] in latest and "Care leavers" in latest
     assert "Somebody Else" not in out
     before = _state(team.url)
-    code, _, err = _run(capsys, "--db", editor, "delete", REF, "--yes")
+    code, _, err = run_cli(capsys, "--db", editor, "delete", REF, "--yes")
     assert code == 1 and "does not allow this change" in err and len(err.splitlines()) == 1
     assert _state(team.url) == before
-    code, out, _ = _run(capsys, "--db", team.url_of("administrator"), "delete", REF, "--yes")
+    code, out, _ = run_cli(capsys, "--db", team.url_of("administrator"), "delete", REF, "--yes")
     assert code == 0 and f"deleted {REF}" in out
-    assert _run(capsys, "--db", team.url, "show", REF)[0] == 1
+    assert run_cli(capsys, "--db", team.url, "show", REF)[0] == 1
 
 
 def test_the_store_says_what_each_login_may_do(team: Team) -> None:
@@ -193,26 +142,26 @@ def test_the_store_says_what_each_login_may_do(team: Team) -> None:
 def test_roles_lists_the_team_and_revoke_takes_a_role_away(
     capsys: pytest.CaptureFixture[str], team: Team
 ) -> None:
-    code, out, _ = _run(capsys, "--db", team.url_of("reader"), "server", "roles", "--json")
+    code, out, _ = run_cli(capsys, "--db", team.url_of("reader"), "server", "roles", "--json")
     listed = json.loads(out)
     assert code == 0 and listed["you"] == {"login": team.logins["reader"], "may": "read"}
     mine = {m["login"]: m["role"] for m in listed["members"] if m["login"] in team.logins.values()}
     assert mine == {login: word for word, login in team.logins.items()}
     editor = team.logins["editor"]
-    assert _run(capsys, "--db", team.url, "server", "revoke", editor)[0] == 0
-    code, _, err = _run(capsys, "--db", team.url_of("editor"), "set", REF, "target:3.title=X")
+    assert run_cli(capsys, "--db", team.url, "server", "revoke", editor)[0] == 0
+    code, _, err = run_cli(capsys, "--db", team.url_of("editor"), "set", REF, "target:3.title=X")
     assert code == 1 and "does not allow this change" in err
-    code, _, err = _run(capsys, "--db", team.url_of("editor"), "show", REF)
+    code, _, err = run_cli(capsys, "--db", team.url_of("editor"), "show", REF)
     assert code == 1, "a login with no lpsa role may not even read"
-    assert _run(capsys, "--db", team.url, "server", "grant", editor, "--as", "reader")[0] == 0
-    assert _run(capsys, "--db", team.url_of("editor"), "show", REF)[0] == 0
+    assert run_cli(capsys, "--db", team.url, "server", "grant", editor, "--as", "reader")[0] == 0
+    assert run_cli(capsys, "--db", team.url_of("editor"), "show", REF)[0] == 0
 
 
 def test_only_the_servers_administrator_may_give_roles(
     capsys: pytest.CaptureFixture[str], team: Team
 ) -> None:
     for word in ("reader", "editor", "administrator"):
-        code, _, err = _run(
+        code, _, err = run_cli(
             capsys,
             "--db",
             team.url_of(word),
@@ -231,7 +180,7 @@ def test_a_login_name_the_program_would_have_to_quote_is_refused(
     capsys: pytest.CaptureFixture[str], team: Team, login: str
 ) -> None:
     before = _state(team.url)
-    code, _, err = _run(capsys, "--db", team.url, "server", "grant", login, "--as", "reader")
+    code, _, err = run_cli(capsys, "--db", team.url, "server", "grant", login, "--as", "reader")
     assert code == 1 and "is not a login name" in err, err
     assert _state(team.url) == before
 
@@ -242,7 +191,7 @@ def test_a_password_reaches_the_server_only_as_a_verifier(
     secret = tmp_path / "password.txt"
     secret.write_text("correct horse battery staple\n", encoding="utf-8")
     login = team.logins["reader"]
-    code, _, err = _run(
+    code, _, err = run_cli(
         capsys,
         "--db",
         team.url,
@@ -255,7 +204,7 @@ def test_a_password_reaches_the_server_only_as_a_verifier(
         str(secret),
     )
     assert code == 0, err
-    with psycopg.connect(_libpq(team.url)) as db:
+    with psycopg.connect(libpq(team.url)) as db:
         row = db.execute(
             "SELECT rolpassword FROM pg_authid WHERE rolname = %s", (login,)
         ).fetchone()
@@ -266,5 +215,5 @@ def test_a_password_reaches_the_server_only_as_a_verifier(
 def test_server_commands_refuse_a_file_store(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "server", "init")
+    code, _, err = run_cli(capsys, "--db", str(tmp_path / "s.sqlite"), "server", "init")
     assert code == 1 and "is a file on this machine" in err, err
