@@ -76,7 +76,8 @@ class WindowController:
             open_store=self.open_store,
         )
         self.store_files = StoreFileActions(window, session, open_store=self.open_store)
-        self.write_access = WriteAccessGate(window, session, [self.store_files.restore])
+        # Not Restore from a backup: it is a damaged store's way out, and works on files only.
+        self.write_access = WriteAccessGate(window, session, [])
         self.lifecycle = AgreementLifecycleActions(window, session, stack_for=self.stack_for)
         self.negotiation = NegotiationSession(session, window)
         self.negotiating = NegotiationActions(

@@ -1,4 +1,5 @@
-"""`lpsa backup [OUT]`, `lpsa restore BACKUP`, `lpsa check`: the store file itself."""
+"""`lpsa backup [OUT]`, `lpsa restore BACKUP`, `lpsa check`: the store file itself; and
+`lpsa store copy FROM TO`: a whole store into a new one, across engines."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ def register(commands: Any) -> None:
     restore.set_defaults(run=run_restore)
     check = commands.add_parser("check", help="check the store file for damage; list backups")
     check.set_defaults(run=run_check)
+    store = commands.add_parser("store", help="the store as a whole")
+    verbs = store.add_subparsers(dest="verb", metavar="VERB", required=True)
+    copy = verbs.add_parser(
+        "copy", help="copy a whole store into a new one (SQLite file or PostgreSQL database)"
+    )
+    copy.add_argument("source", metavar="FROM", help="a store file or database URL")
+    copy.add_argument("target", metavar="TO", help="a new file, or an empty database's URL")
+    copy.set_defaults(run=run_copy)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -64,3 +73,35 @@ def run_check(args: argparse.Namespace) -> int:
     if not result.backups:
         print("  no backups yet (`lpsa backup` makes one)")
     return 0 if result.ok else 1
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from lpsa_desktop.errors import StoreError  # noqa: PLC0415
+    from lpsa_desktop.storage.store import Store  # noqa: PLC0415
+    from lpsa_desktop.storage.store_copy import copy_store, new_target  # noqa: PLC0415
+
+    source = Store.open(args.source, create=False)
+    try:
+        target, made = new_target(args.target)
+    except StoreError:
+        source.close()
+        raise
+    try:
+        report = copy_store(source, target)
+    except BaseException:
+        target.close()
+        if made is not None:  # a file this command created: no half-made store left behind
+            for leftover in (made, *(made.with_name(made.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    target.close()
+    counts = report.rows
+    print(
+        f"Copied {source} to {target}: {report.total} rows, read back and compared "
+        f"({counts.get('agreements', 0)} agreements, {counts.get('rounds', 0)} rounds, "
+        f"{counts.get('meetings', 0)} meetings, {counts.get('import_batches', 0)} imports, "
+        f"{counts.get('audit_events', 0)} audit entries)"
+    )
+    return 0
