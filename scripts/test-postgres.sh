@@ -26,12 +26,21 @@ lpsa_pg_start() {
   "${runas[@]}" "$bindir/initdb" -D "$LPSA_PG_DIR/data" -U postgres --auth=trust \
     --encoding=UTF8 --no-locale >"$LPSA_PG_DIR/initdb.log" 2>&1 \
     || { echo "[postgres] initdb failed:" >&2; cat "$LPSA_PG_DIR/initdb.log" >&2; return 0; }
-  # fsync off: a throwaway cluster; durability is SQLite's test, not this one's.
+  # fsync off: a throwaway cluster; durability is SQLite's test, not this one's. The
+  # settings go in the cluster's own file, so that a test that kills the server (the
+  # "server went away" tests) starts it again exactly so with a plain `pg_ctl start`.
+  cat >>"$LPSA_PG_DIR/data/postgresql.conf" <<CONF
+unix_socket_directories = '$LPSA_PG_DIR/sock'
+listen_addresses = ''
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+CONF
   "${runas[@]}" "$bindir/pg_ctl" -D "$LPSA_PG_DIR/data" -w -l "$LPSA_PG_DIR/server.log" \
-    -o "-k $LPSA_PG_DIR/sock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null \
     || { echo "[postgres] the server did not start:" >&2; cat "$LPSA_PG_DIR/server.log" >&2; return 0; }
-  LPSA_PG_BINDIR="$bindir"
+  export LPSA_PG_BINDIR="$bindir" LPSA_PG_DIR
   export LPSA_TEST_PG_URL="postgresql+psycopg://postgres@/postgres?host=$LPSA_PG_DIR/sock"
   echo "[postgres] test server running (socket in $LPSA_PG_DIR/sock)" >&2
 }

@@ -10,10 +10,23 @@ import pytest
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.services.demo import demo_agreement
 from lpsa_desktop.storage.store import Store
-from tests.engines import engine_name, pg_database, pg_template, pytest_generate_tests
+from tests.engines import (
+    engine_name,
+    pg_database,
+    pg_server,
+    pg_template,
+    pytest_generate_tests,
+)
 from tests.server_team import team
 
-__all__ = ["engine_name", "pg_database", "pg_template", "pytest_generate_tests", "team"]
+__all__ = [
+    "engine_name",
+    "pg_database",
+    "pg_server",
+    "pg_template",
+    "pytest_generate_tests",
+    "team",
+]
 
 OFFICER = "Test Officer"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -68,7 +69,8 @@ def pg_template() -> str:
 def pg_database(pg_template: str) -> Iterator[str]:
     """The URL of a new database holding an empty, current store."""
     name = f"lpsa_test_{os.getpid()}_{next(_counter)}"
-    admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
+    # pre_ping: a test may have killed and restarted the server since the CREATE.
+    admin = create_engine(server_url(), isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
     try:
@@ -95,3 +97,48 @@ def recorded_officer(location: str, officer: str) -> str:
 def recorded_by(store: Store, officer: str) -> str:
     """``recorded_officer`` for an open store."""
     return recorded_officer(store.engine.url.render_as_string(hide_password=True), officer)
+
+
+class ServerControl:
+    """Stopping the test server as a crash would (``pg_ctl stop -m immediate``) and
+    starting it again: for the tests of a server that goes away mid-work. The cluster is
+    the one ``scripts/test-postgres.sh`` made (``LPSA_PG_DIR``, ``LPSA_PG_BINDIR``)."""
+
+    def __init__(self, folder: str, bindir: str) -> None:
+        self.data = str(Path(folder) / "data")
+        self.log = str(Path(folder) / "server.log")
+        self.bindir = Path(bindir)
+        self.running = True
+
+    def _pg_ctl(self, *args: str) -> None:
+        import subprocess  # noqa: PLC0415
+
+        command = [str(self.bindir / "pg_ctl"), "-D", self.data, *args]
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root: as its own user
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, timeout=60)
+
+    def kill(self) -> None:
+        self._pg_ctl("-m", "immediate", "stop")
+        self.running = False
+
+    def start(self) -> None:
+        self._pg_ctl("-w", "-l", self.log, "start")
+        self.running = True
+
+
+@pytest.fixture
+def pg_server(pg_database: str) -> Iterator[ServerControl]:
+    """The test server, which the test may kill; running again afterwards whatever happens."""
+    folder, bindir = os.environ.get("LPSA_PG_DIR"), os.environ.get("LPSA_PG_BINDIR")
+    if not folder or not bindir:
+        reason = "the test server's folder is unknown (LPSA_PG_DIR, LPSA_PG_BINDIR unset)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    control = ServerControl(folder, bindir)
+    try:
+        yield control
+    finally:
+        if not control.running:
+            control.start()

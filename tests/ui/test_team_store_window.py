@@ -4,6 +4,9 @@ and a login's role greys out what it may not do (the server refuses it all the s
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -13,6 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from lpsa_desktop.services.agreement_edits import read_field
+from tests.engines import ServerControl
 from tests.server_team import Team, run_cli
 from tests.ui.conftest import OpenWindow
 from tests.ui.test_main_window import DEMO, WITH_2
@@ -122,3 +126,30 @@ def test_an_editors_window_may_edit_but_not_delete_an_agreement(
     set_with(editor, "7.2")
     editor.wait_idle()
     assert _with_2(editor) == Decimal("7.2") and editor.faults.errors == []
+
+
+def test_the_server_going_away_keeps_the_officers_edit_and_saves_it_when_it_is_back(
+    qtbot: QtBot,
+    open_window: Callable[..., OpenWindow],
+    pg_database: str,
+    pg_server: ServerControl,
+) -> None:
+    a = _open_on(open_window, pg_database)
+    pg_server.kill()
+    set_with(a, "7.1")
+    box = dialog(a, "unsavedEditDialog")
+    assert "cannot be reached or went away" in box.informativeText()
+    assert shown_with(a).startswith("7.1")  # still on screen, pending
+    assert a.window.saved_label.text() == "Not saved: see the question"
+    qtbot.wait(2500)  # the live-refresh poll meets the dead server, and says nothing
+    pg_server.start()
+    answer(a, box, "retryEdit")
+    assert a.window.saved_label.text() == "All changes saved"
+    assert _with_2(a) == Decimal("7.1")
+    shown = subprocess.run(
+        [sys.executable, "-m", "lpsa_desktop.cli.main", "--db", pg_database, "show", DEMO, "--json"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    stored = json.loads(shown.stdout)["targets"][1]["indicators"][0]
+    assert (stored["ref"], stored["with"]) == ("2", 7.1)  # in the store, seen by another program
+    assert a.faults.errors == []

@@ -110,24 +110,47 @@ class NotifyWatcher:
     ``changed()`` drains what the server has delivered, without waiting."""
 
     def __init__(self, engine: Engine) -> None:
-        raw = engine.raw_connection()
+        self._engine = engine
+        self._connection: Any = None
+        self._listen()
+
+    def _listen(self) -> None:
+        raw = self._engine.raw_connection()
         connection: Any = raw.driver_connection
         raw.detach()  # the pool forgets it: LISTEN stays on this connection alone
         connection.rollback()
         connection.autocommit = True
         connection.execute(f"LISTEN {CHANNEL}")
-        self._raw = raw
         self._connection = connection
 
     def changed(self) -> bool:
-        moved = False
-        for _notice in self._connection.notifies(timeout=0):
-            moved = True
-        return moved
+        """A lost connection (the server restarted, the network dropped) is not a fault
+        here: the watcher listens again as soon as the server answers, and then says
+        "changed", since a commit may have gone by unheard; until then, "not changed"
+        (the window's own next write reports the server gone, in words)."""
+        if self._connection is None or self._connection.closed:
+            return self._listen_again()
+        try:
+            moved = False
+            for _notice in self._connection.notifies(timeout=0):
+                moved = True
+            return moved
+        except Exception:  # any driver fault means: listen again
+            self.close()
+            return self._listen_again()
+
+    def _listen_again(self) -> bool:
+        try:
+            self._listen()
+        except Exception:  # still away: try at the next poll
+            self._connection = None
+            return False
+        return True
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._connection.close()
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                self._connection.close()
 
 
 def _is_psycopg_error(error: BaseException) -> bool:
