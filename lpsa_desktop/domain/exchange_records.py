@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -68,8 +69,24 @@ def meeting_identity(meeting: Meeting) -> str:
     ])  # fmt: skip
 
 
+BROUGHT_IN = re.compile(r" \(brought in by [^()]*\)$")
+"""What a team store on PostgreSQL adds to the officer of an audit entry that came in a
+package: "Alice (brought in by bsmith)" (``storage/audit_guard.py``): the server vouches
+for who wrote the entry there, not for who made the change on the other laptop."""
+
+
+def origin_officer(officer: str) -> str:
+    """The officer as the laptop that made the change recorded it."""
+    return BROUGHT_IN.sub("", officer)
+
+
 def audit_identity(entry: AuditEntry) -> tuple[object, ...]:
-    return (entry.at, entry.officer, entry.action, entry.entity, entry.field, entry.old, entry.new)
+    """One change, wherever it has travelled: the same entry on a laptop and, marked as
+    brought in, on the team's server is one entry, not two."""
+    return (
+        entry.at, origin_officer(entry.officer), entry.action, entry.entity, entry.field,
+        entry.old, entry.new,
+    )  # fmt: skip
 
 
 def _decision_key(decision: Decision) -> tuple[object, ...]:

@@ -16,7 +16,14 @@ AUDIT_GUARDS = (
     """CREATE OR REPLACE FUNCTION lpsa_audit_officer_is_the_role() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.officer := session_user;
+    IF current_setting('lpsa.brought_in', true) = 'on' THEN
+        -- An entry from another laptop's package: its officer, and who brought it in.
+        IF NEW.officer !~ ' \\(brought in by [^()]*\\)$' THEN
+            NEW.officer := NEW.officer || ' (brought in by ' || session_user || ')';
+        END IF;
+    ELSE
+        NEW.officer := session_user;
+    END IF;
     RETURN NEW;
 END $$""",
     "DROP TRIGGER IF EXISTS audit_officer_is_the_role ON audit_events",

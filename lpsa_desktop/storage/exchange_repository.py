@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from lpsa_desktop.domain.agreement import Agreement
@@ -143,8 +143,14 @@ class ExchangeRepository:
              "entity": e.entity, "field": e.field, "old_value": e.old, "new_value": e.new}
             for e in entries
         ]  # fmt: skip
-        if rows:
-            self._session.execute(insert(AUDIT_EVENTS), rows)
+        if not rows:
+            return 0
+        on_server = self._session.get_bind().dialect.name == "postgresql"
+        if on_server:  # the audit trigger keeps their officer, naming who brought them in
+            self._session.execute(text("SET LOCAL lpsa.brought_in = 'on'"))
+        self._session.execute(insert(AUDIT_EVENTS), rows)
+        if on_server:
+            self._session.execute(text("SET LOCAL lpsa.brought_in = 'off'"))
         return len(rows)
 
     def import_summaries(self, agreement_ref: str) -> list[ImportSummary]:

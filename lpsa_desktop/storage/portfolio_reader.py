@@ -97,7 +97,8 @@ def read_all_outturns(session: Session) -> dict[str, list[Outturn]]:
             indicator_ref=indicator,
             period=period,
             value=Decimal(value),
-            recorded_on=date.fromisoformat(recorded),
+            # SQLite's driver gives the ISO text; PostgreSQL's a date (a DATE column there).
+            recorded_on=recorded if isinstance(recorded, date) else date.fromisoformat(recorded),
             audited=bool(audited),
             note=note,
             internal_note=internal,

@@ -53,7 +53,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
     if source.url == target.url:
         raise StoreError(f"the store {source} cannot be copied onto itself")
     with source.engine.connect() as reading, reading.begin():  # one snapshot of it all
-        rows = {table.name: _rows(reading, table) for table in tables()}
+        rows = {table.name: table_rows(reading, table) for table in tables()}
     writer = target.engine.execution_options(**{WRITE_OPTION: True})
     with writer.connect() as writing, writing.begin():
         _refuse_unless_empty(writing, target)
@@ -69,7 +69,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
             writing.exec_driver_sql(f"ALTER TABLE audit_events ENABLE TRIGGER {AUDIT_TRIGGER}")
             _move_sequences_past_the_copied_ids(writing)
         for table in tables():
-            if _rows(writing, table) != rows[table.name]:
+            if table_rows(writing, table) != rows[table.name]:
                 raise StoreError(
                     f"the copy of the table {table.name} into {target} did not read back "
                     f"as it was in {source}; nothing was kept in {target}"
@@ -77,7 +77,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
     return CopyReport({table.name: len(rows[table.name]) for table in tables()})
 
 
-def _rows(connection: Connection, table: Table) -> list[dict[str, Any]]:
+def table_rows(connection: Connection, table: Table) -> list[dict[str, Any]]:
     order = list(table.primary_key.columns) or list(table.columns)
     result = connection.execute(select(table).order_by(*order))
     return [dict(row._mapping) for row in result]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from pathlib import Path
+
+import pytest
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.delivery.claims import Claim, review_claims
@@ -100,17 +101,14 @@ def test_lpsa1_claims_follow_its_two_equal_instalments() -> None:
     assert checks[1].startswith("error: instalment 3: LPSA1 pays 2 instalment(s)")
 
 
-def test_claims_are_stored_and_reviewed(tmp_path: Path) -> None:
-    store = Store.open(str(tmp_path / "s.sqlite"))
-    try:
-        lpsa2 = _middlesbrough("57.6")
-        create_agreement(store, lpsa2, officer="T")
-        for claim in MBRO_CLAIMS:
-            view = record_claim(store, "middlesbrough-lpsa2", claim, officer="T")
-        assert view.claims == MBRO_CLAIMS
-        assert claims_view(store, "Test Council").review.claimed == D("3119188.50")
-    finally:
-        store.close()
+@pytest.mark.both_engines
+def test_claims_are_stored_and_reviewed(store: Store) -> None:
+    lpsa2 = _middlesbrough("57.6")
+    create_agreement(store, lpsa2, officer="T")
+    for claim in MBRO_CLAIMS:
+        view = record_claim(store, "middlesbrough-lpsa2", claim, officer="T")
+    assert view.claims == MBRO_CLAIMS
+    assert claims_view(store, "Test Council").review.claimed == D("3119188.50")
 
 
 def test_the_pump_priming_monitor_has_the_banes_columns() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,12 @@ from tests.core.cli.test_cli import run
 REF = "bath-ne-somerset-lpsa1"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "cli.sqlite")
+def db(store_location: str, capsys: pytest.CaptureFixture[str]) -> str:
+    path = store_location
     assert run(capsys, "--db", path, "demo")[0] == 0
     return path
 

@@ -29,9 +29,12 @@ REF = "bath-ne-somerset-lpsa1"
 V3 = Path(__file__).parents[2] / "data" / "schemas" / "v3.sql"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def store(tmp_path: Path):
-    opened = Store.open(str(tmp_path / "s.sqlite"))
+def store(store_location: str):
+    opened = Store.open(store_location)
     add_demo_agreement(opened, officer="Test")
     yield opened
     opened.close()

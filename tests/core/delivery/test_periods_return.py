@@ -21,9 +21,12 @@ from lpsa_desktop.storage.store import Store
 REF = "bath-ne-somerset-lpsa1"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def store(tmp_path: Path):
-    opened = Store.open(str(tmp_path / "s.sqlite"))
+def store(store_location: str):
+    opened = Store.open(store_location)
     add_demo_agreement(opened, officer="Test")
     yield opened
     opened.close()

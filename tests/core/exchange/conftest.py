@@ -21,10 +21,10 @@ def laptop_a(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def laptop_b(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(str(tmp_path / "b.sqlite"))
-    yield store
-    store.close()
+def laptop_b(store: Store) -> Store:
+    """The other side: a laptop's file, or (in modules marked ``both_engines``) the team's
+    PostgreSQL store that a laptop brings its meeting's changes back to."""
+    return store
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from lpsa_desktop.domain.agreement import Agreement
@@ -56,10 +54,11 @@ def retitled(agreement: Agreement, target_ref: str, title: str) -> Agreement:
 
 
 def dump(store: Store) -> str:
-    """Every row of every table, as text: equal dumps, equal stores."""
-    assert store.file is not None
-    with closing(sqlite3.connect(store.file)) as db:
-        return "\n".join(db.iterdump())
+    """Every row of every table, as text: equal dumps, equal stores (either engine)."""
+    from lpsa_desktop.storage.store_copy import table_rows, tables  # noqa: PLC0415
+
+    with store.engine.connect() as connection:
+        return "\n".join(f"{t.name}: {table_rows(connection, t)!r}" for t in tables())
 
 
 def file_digest(path: Path) -> str:

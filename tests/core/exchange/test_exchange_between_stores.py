@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
-from contextlib import closing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lpsa_desktop.domain.agreement import Indicator, Target
+from lpsa_desktop.domain.exchange_records import audit_identity, origin_officer
 from lpsa_desktop.domain.meetings import Attendee
 from lpsa_desktop.domain.rounds import Party
 from lpsa_desktop.domain.three_way import Side
@@ -31,6 +30,9 @@ from lpsa_desktop.services.rounds import list_rounds, take_round
 from lpsa_desktop.storage.store import Store
 from tests.core.exchange.helpers import REF, dump, edit, receive, retitled, send, shared
 from tests.core.negotiation.helpers import promote_reserve, set_with
+from tests.engines import recorded_by
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_a_first_exchange_adds_the_agreement_with_its_record(
@@ -43,7 +45,11 @@ def test_a_first_exchange_adds_the_agreement_with_its_record(
     assert [r.name for r in list_rounds(laptop_b, REF)] == ["Council proposal 1"]
     with laptop_b.unit_of_work() as uow:
         officers = {e.officer for e in uow.exchanges.audit_entries(REF)}
-    assert "Alice" in officers  # A's audit trail came along, with A's names and times
+    # A's audit trail came along, with A's names and times; a server store adds who
+    # brought it in, since it can vouch for that and not for who worked on the laptop.
+    alice = "Alice" if laptop_b.file else f"Alice (brought in by {recorded_by(laptop_b, 'Bob')})"
+    assert alice in officers
+    assert {origin_officer(o) for o in officers} >= {"Alice"}
 
 
 def test_internal_notes_and_rounds_stay_home_unless_asked_for(
@@ -108,7 +114,7 @@ def test_the_same_field_changed_to_different_values_is_a_conflict_and_nothing_is
     (view,) = plan_merge(a, package).conflicts
     assert (view.conflict.base, view.conflict.mine, view.conflict.theirs) == ("73", "80", "81")
     assert view.mine_by is not None and view.mine_by.officer == "Alice"
-    assert view.theirs_by is not None and view.theirs_by.officer == "Bob"
+    assert view.theirs_by is not None and view.theirs_by.officer == recorded_by(b, "Bob")
     apply_merge(a, package, officer="Alice", choices={"indicator:1a.with": Side.THEIRS})
     assert load_agreement(a, REF).find_indicator("1a")[1].with_ == Decimal("81")  # type: ignore[index]
 
@@ -201,10 +207,29 @@ def test_a_round_both_stores_hold_is_a_base_when_no_package_state_is_shared(
     take_round(laptop_a, REF, name="Council proposal", party=Party.COUNCIL, officer="Alice")
     receive(laptop_b, send(laptop_a, tmp_path, "first.lpsa", "Alice"), "Bob")
     for store in (laptop_a, laptop_b):  # as if neither had kept the package it exchanged
-        assert store.file is not None
-        with closing(sqlite3.connect(store.file)) as db, db:
-            db.execute("DELETE FROM exchanged_states")
+        with store.engine.begin() as db:
+            db.exec_driver_sql("DELETE FROM exchanged_states")
     edit(laptop_b, "Bob", lambda x: set_with(x, "2", "7.9"))
     plan = receive(laptop_a, send(laptop_b, tmp_path, "b1.lpsa", "Bob"), "Alice")
     assert plan.base_label is not None and plan.base_label.startswith("round 1: Council proposal")
     assert plan.conflicts == () and shared(laptop_a) == shared(laptop_b)
+
+
+def test_a_trail_sent_there_and_back_is_not_doubled(
+    exchanged: tuple[Store, Store], tmp_path: Path
+) -> None:
+    a, b = exchanged
+    edit(b, "Bob", lambda x: set_with(x, "1a", "81"))
+    receive(a, send(b, tmp_path, "b1.lpsa", "Bob"), "Alice")
+    edit(a, "Alice", lambda x: set_with(x, "2", "7.9"))
+    receive(b, send(a, tmp_path, "a1.lpsa", "Alice"), "Bob")
+    for store in (a, b):
+        with store.unit_of_work() as uow:
+            trail = uow.exchanges.audit_entries(REF)
+        identities = [audit_identity(e) for e in trail]
+        assert len(identities) == len(set(identities)), f"an entry twice in {store}"
+    with b.unit_of_work() as uow:
+        officers = [e.officer for e in uow.exchanges.audit_entries(REF)]
+    brought = [o for o in officers if origin_officer(o) != o]
+    assert all(o.startswith("Alice (brought in by ") for o in brought)
+    assert bool(brought) == (b.file is None)  # only a server marks what it was brought

@@ -13,6 +13,8 @@ from lpsa_desktop.services.field_batch import set_fields
 from lpsa_desktop.services.field_changes import FieldChange
 from lpsa_desktop.storage.store import Store
 
+pytestmark = pytest.mark.both_engines
+
 
 def outturn(ref: str) -> FieldAddress:
     return FieldAddress(Part.INDICATOR, ref, "actual")

@@ -17,6 +17,8 @@ from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 from tests.core.importing.workbooks import HEADER, ROW_1A, ROW_2, write_return
 
+pytestmark = pytest.mark.both_engines
+
 REF = "testshire-lpsa2"
 WITH_ACTUAL = [*HEADER, "Actual", "Notes"]
 

@@ -16,6 +16,8 @@ from lpsa_desktop.storage.store import Store
 from tests.conftest import OFFICER
 from tests.core.importing.workbooks import ROW_1A, ROW_1B, ROW_2, write_return
 
+pytestmark = pytest.mark.both_engines
+
 REF = "testshire-lpsa2"
 ROW_4 = ["4", None, "Jobs", "People into work", "number", "higher", 100, 110, 130, "2007/08"]
 

@@ -64,7 +64,7 @@ def _everything(location: str) -> dict[str, list[dict[str, Any]]]:
     store = Store.open(location, create=False)
     try:
         with store.engine.connect() as connection:
-            return {t.name: store_copy._rows(connection, t) for t in store_copy.tables()}
+            return {t.name: store_copy.table_rows(connection, t) for t in store_copy.tables()}
     finally:
         store.close()
 
