@@ -224,6 +224,7 @@ class WindowController:
         w.signatory_model.set_agreement(agreement)
         w.overview.set_agreement(agreement)
         w.reward.set_agreement(agreement)
+        w.audit.model.set_agreement(agreement)  # the levels' units
         self._validation.start()
         w.navigator.show_chosen(agreement.ref if agreement else None)
         if agreement is None:

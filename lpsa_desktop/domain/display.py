@@ -112,12 +112,21 @@ def _decimal(value: object) -> Decimal | None:
 
 def change_value_text(change: Change, agreement: Agreement | None, text: str | None) -> str | None:
     """One side of a change as the officer reads it: an indicator's level with its unit."""
-    if text is None or agreement is None or change.field is None:
+    return recorded_value_text(change.entity, change.field, text, agreement)
+
+
+def recorded_value_text(
+    entity: str, field: str | None, text: str | None, agreement: Agreement | None
+) -> str | None:
+    """A value as the audit trail recorded it ("7.6"), as the officer reads it: an
+    indicator's level with its unit ("7.6%"), from the indicator as it is now; any other
+    value, or one whose indicator is gone, as recorded."""
+    if text is None or agreement is None or field is None:
         return text
-    field = "with_" if change.field == "with" else change.field
-    if part_of_entity(change.entity) != "indicator" or field not in VALUE_FIELDS:
+    field = "with_" if field == "with" else field
+    if part_of_entity(entity) != "indicator" or field not in VALUE_FIELDS:
         return text
-    ref = change.entity.rsplit(" / ", maxsplit=1)[-1].removeprefix("indicator ").strip()
+    ref = entity.rsplit(" / ", maxsplit=1)[-1].removeprefix("indicator ").strip()
     found = agreement.find_indicator(ref)
     number = _decimal(text)
     if found is None or number is None:

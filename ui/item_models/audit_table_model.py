@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.display import recorded_value_text
 from lpsa_desktop.domain.vocabulary import where_text
 from ui.display import date_text
 from ui.item_models.record_rows_model import ROOT, RecordRowsModel, long_text_tip
@@ -20,6 +22,15 @@ _WHOLE = {"agreement", "added", "removed", "changed"}  # the last three: early d
 class AuditTableModel(RecordRowsModel["AuditEvent"]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(_HEADERS, parent)
+        self._agreement: Agreement | None = None
+
+    def set_agreement(self, agreement: Agreement | None) -> None:
+        """The agreement the trail is of: its indicators give the levels their units."""
+        if agreement is self._agreement:
+            return
+        self._agreement = agreement
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.rows) - 1, 5))
 
     def set_events(self, events: list[AuditEvent]) -> None:
         """Newest first. New events arrive at the top: inserted, so the view keeps its place."""
@@ -48,8 +59,8 @@ class AuditTableModel(RecordRowsModel["AuditEvent"]):
             event.officer,
             event.action,
             what,
-            event.old or "",
-            event.new or "",
+            recorded_value_text(event.entity, event.field, event.old, self._agreement) or "",
+            recorded_value_text(event.entity, event.field, event.new, self._agreement) or "",
         )
         text = values[column]
         return long_text_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
