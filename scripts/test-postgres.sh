@@ -26,14 +26,16 @@ lpsa_pg_start() {
   "${runas[@]}" "$bindir/initdb" -D "$LPSA_PG_DIR/data" -U postgres --auth=trust \
     --encoding=UTF8 --no-locale >"$LPSA_PG_DIR/initdb.log" 2>&1 \
     || { echo "[postgres] initdb failed:" >&2; cat "$LPSA_PG_DIR/initdb.log" >&2; return 0; }
-  # fsync off: a throwaway cluster; durability is SQLite's test, not this one's. The
+  # fsync off: a throwaway cluster need not survive a power cut. synchronous_commit stays
+  # on: a commit is written to the OS before the client hears "committed", so a server
+  # killed by a test ("server went away") keeps every commit it confirmed, as a real
+  # server does; with it off the last ~0.5 s of commits vanished and the tests flaked. The
   # settings go in the cluster's own file, so that a test that kills the server (the
   # "server went away" tests) starts it again exactly so with a plain `pg_ctl start`.
   cat >>"$LPSA_PG_DIR/data/postgresql.conf" <<CONF
 unix_socket_directories = '$LPSA_PG_DIR/sock'
 listen_addresses = ''
 fsync = off
-synchronous_commit = off
 full_page_writes = off
 max_connections = 200
 CONF
