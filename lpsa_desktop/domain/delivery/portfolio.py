@@ -1,0 +1,132 @@
+"""One line of the portfolio per agreement: its pot, forecast reward, reward at risk and each
+target's status — exactly what ``assess_agreement`` gives, worked out from (period, value)
+points alone.
+
+The portfolio judges every agreement in the store at once (150 agreements of 12 targets
+with 12 quarters each are 21,600 outturns). The full delivery picture builds an outturn,
+a placed value and a trajectory per row and runs the reward engine twice; the portfolio
+needs none of the rows' dates or notes and only the forecast run of the engine (the pot
+and the targets' potentials do not depend on the outturns). The same functions decide
+the forecast, the status and the reward, so the figures are the same to the penny; a test
+holds the two paths together (``entry_of`` is the straightforward one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
+
+from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.delivery.assessment import AgreementDelivery, worst_status
+from lpsa_desktop.domain.delivery.reporting_periods import (
+    DEFAULT_FREQUENCY,
+    Frequency,
+    ReportingPeriod,
+    reporting_periods,
+)
+from lpsa_desktop.domain.delivery.trajectory import (
+    DEFAULT_LIMITS,
+    Status,
+    StatusLimits,
+    forecast_points,
+    judge_latest,
+    trajectory,
+)
+from lpsa_desktop.domain.money import ZERO
+from lpsa_desktop.domain.reward import compute_reward
+
+Points = Mapping[str, Iterable[tuple[str, Decimal]]]
+"""Indicator ref → its outturns as (period label, value), in any order."""
+
+
+@dataclass(frozen=True)
+class PortfolioEntry:
+    ref: str
+    council: str
+    """The lead council's name."""
+    pot: Decimal
+    forecast_reward: Decimal
+    at_risk: Decimal
+    statuses: tuple[Status, ...]
+    """Each active target's status, in the agreement's order."""
+
+    def count(self, wanted: Status) -> int:
+        return self.statuses.count(wanted)
+
+
+def entry_of(delivery: AgreementDelivery) -> PortfolioEntry:
+    """The portfolio's line read off the full delivery picture."""
+    return PortfolioEntry(
+        ref=delivery.agreement.ref,
+        council=delivery.agreement.lead_council.name,
+        pot=delivery.pot,
+        forecast_reward=delivery.forecast_total,
+        at_risk=delivery.at_risk,
+        statuses=tuple(t.status for t in delivery.targets),
+    )
+
+
+@lru_cache(maxsize=256)
+def _numbers(periods: tuple[ReportingPeriod, ...]) -> dict[str, int]:
+    # Few distinct schedules in a store (reporting_periods is cached too, so the same
+    # tuple comes back): label → period number, built once per schedule. Read only.
+    return {p.label: p.index for p in periods}
+
+
+def portfolio_entry(
+    agreement: Agreement,
+    points: Points,
+    *,
+    frequency: Frequency = DEFAULT_FREQUENCY,
+    limits: StatusLimits = DEFAULT_LIMITS,
+) -> PortfolioEntry:
+    """The line ``entry_of(assess_agreement(...))`` gives, from the outturns' points.
+    Points for periods the agreement no longer has are left out, as there."""
+    periods = reporting_periods(agreement.period_start, agreement.period_end, frequency)
+    numbers = _numbers(periods)
+    end = periods[-1].index if periods else None
+    forecasts: dict[str, Decimal | None] = {}
+    statuses: list[Status] = []
+    for target in agreement.active_targets:
+        judged: list[Status] = []
+        for indicator in target.indicators:
+            own = sorted(
+                (
+                    (numbers[label], value)
+                    for label, value in points.get(indicator.ref, ())
+                    if label in numbers
+                ),
+                key=itemgetter(0),
+            )
+            predicted = forecast_points(
+                [x for x, _ in own], [y for _, y in own], end, min_points=limits.min_points
+            )
+            forecasts[indicator.ref] = predicted.value
+            if not own:
+                judged.append(Status.NO_DATA)
+                continue
+            judged.append(
+                judge_latest(
+                    indicator,
+                    own[-1],
+                    len(periods),
+                    predicted,
+                    threshold=agreement.threshold,
+                    limits=limits,
+                    line=trajectory(indicator, periods),
+                )
+            )
+        statuses.append(worst_status(judged))
+    # One run of the engine: potentials are the pot split by weight, whatever the outturns.
+    reward = compute_reward(agreement, forecasts)
+    return PortfolioEntry(
+        ref=agreement.ref,
+        council=agreement.lead_council.name,
+        pot=reward.pot,
+        forecast_reward=reward.total_earned,
+        at_risk=sum((t.potential - t.earned for t in reward.targets), ZERO),
+        statuses=tuple(statuses),
+    )
