@@ -33,10 +33,10 @@ from lpsa_desktop.domain.delivery.trajectory import (
     StatusLimits,
     forecast_points,
     judge_latest,
-    trajectory,
+    planned_level,
 )
 from lpsa_desktop.domain.money import ZERO
-from lpsa_desktop.domain.reward import compute_reward
+from lpsa_desktop.domain.reward import target_earnings
 
 Points = Mapping[str, Iterable[tuple[str, Decimal]]]
 """Indicator ref → its outturns as (period label, value), in any order."""
@@ -108,6 +108,9 @@ def portfolio_entry(
             if not own:
                 judged.append(Status.NO_DATA)
                 continue
+            latest = own[-1][0]
+            now = planned_level(indicator, len(periods), latest)
+            at_end = planned_level(indicator, len(periods), len(periods))
             judged.append(
                 judge_latest(
                     indicator,
@@ -116,17 +119,18 @@ def portfolio_entry(
                     predicted,
                     threshold=agreement.threshold,
                     limits=limits,
-                    line=trajectory(indicator, periods),
+                    planned=None if now is None or at_end is None else (now, at_end),
                 )
             )
         statuses.append(worst_status(judged))
-    # One run of the engine: potentials are the pot split by weight, whatever the outturns.
-    reward = compute_reward(agreement, forecasts)
+    # One run of the engine, on the forecasts: the potentials are the pot split by weight,
+    # whatever the outturns, so the run on the stored actuals adds nothing here.
+    pot, targets = target_earnings(agreement, forecasts)
     return PortfolioEntry(
         ref=agreement.ref,
         council=agreement.lead_council.name,
-        pot=reward.pot,
-        forecast_reward=reward.total_earned,
-        at_risk=sum((t.potential - t.earned for t in reward.targets), ZERO),
+        pot=pot,
+        forecast_reward=sum((earned for _, earned in targets), ZERO),
+        at_risk=sum((potential - earned for potential, earned in targets), ZERO),
         statuses=tuple(statuses),
     )

@@ -89,8 +89,22 @@ def trajectory(indicator: Indicator, periods: Sequence[ReportingPeriod]) -> tupl
     """The planned level at the end of each period (empty without a baseline or target)."""
     if indicator.baseline is None or indicator.with_ is None or not periods:
         return ()
-    step = (indicator.with_ - indicator.baseline) / len(periods)
-    return tuple(indicator.baseline + step * p.index for p in periods)
+    n = len(periods)
+    return tuple(_level(indicator.baseline, indicator.with_, n, p.index) for p in periods)
+
+
+def planned_level(indicator: Indicator, period_count: int, index: int) -> Decimal | None:
+    """The trajectory at the end of period ``index`` of ``period_count``, alone (the
+    portfolio needs two points of each line, not all of them); None without a baseline or
+    target."""
+    if indicator.baseline is None or indicator.with_ is None:
+        return None
+    return _level(indicator.baseline, indicator.with_, period_count, index)
+
+
+def _level(baseline: Decimal, with_: Decimal, period_count: int, index: int) -> Decimal:
+    step = (with_ - baseline) / period_count
+    return baseline + step * index
 
 
 def forecast(
@@ -148,7 +162,7 @@ def status(
         predicted,
         threshold=threshold,
         limits=limits,
-        line=line,
+        planned=(line[latest.period.index - 1], line[-1]) if line else None,
     )
 
 
@@ -160,13 +174,14 @@ def judge_latest(
     *,
     threshold: Decimal,
     limits: StatusLimits,
-    line: tuple[Decimal, ...],
+    planned: tuple[Decimal, Decimal] | None,
 ) -> Status:
     """``status`` from the latest outturn alone, as (period number, value), None without one;
-    ``line`` is the indicator's trajectory over ``period_count`` periods."""
+    ``planned`` is the trajectory at the latest outturn's period and at the end period of
+    ``period_count`` (None: no trajectory)."""
     if latest is None:
         return Status.NO_DATA
-    if not line:
+    if planned is None:
         return Status.NOT_JUDGED
     latest_index, latest_value = latest
     risk_level = threshold if limits.at_risk_level is None else limits.at_risk_level
@@ -182,8 +197,8 @@ def judge_latest(
             floor_now = indicator.baseline + (floor_end - indicator.baseline) * k
             if sign * (latest_value - floor_now) < 0:
                 return Status.AT_RISK
-    planned = line[latest_index - 1]
-    shortfall = sign * (planned - latest_value)
+    planned_now, planned_end = planned
+    shortfall = sign * (planned_now - latest_value)
     assert indicator.baseline is not None  # the line exists
-    allowed = limits.behind_tolerance * abs(line[-1] - indicator.baseline)
+    allowed = limits.behind_tolerance * abs(planned_end - indicator.baseline)
     return Status.BEHIND if shortfall > allowed else Status.ON_TRACK
