@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -24,7 +25,6 @@ from lpsa_desktop.domain.delivery.assessment import AgreementDelivery, worst_sta
 from lpsa_desktop.domain.delivery.reporting_periods import (
     DEFAULT_FREQUENCY,
     Frequency,
-    ReportingPeriod,
     reporting_periods,
 )
 from lpsa_desktop.domain.delivery.trajectory import (
@@ -70,10 +70,10 @@ def entry_of(delivery: AgreementDelivery) -> PortfolioEntry:
 
 
 @lru_cache(maxsize=256)
-def _numbers(periods: tuple[ReportingPeriod, ...]) -> dict[str, int]:
-    # Few distinct schedules in a store (reporting_periods is cached too, so the same
-    # tuple comes back): label → period number, built once per schedule. Read only.
-    return {p.label: p.index for p in periods}
+def _numbers(start: date, end: date, frequency: Frequency) -> dict[str, int]:
+    # A store holds few distinct schedules: label → period number, built once for each
+    # (and only read).
+    return {p.label: p.index for p in reporting_periods(start, end, frequency)}
 
 
 def portfolio_entry(
@@ -86,21 +86,20 @@ def portfolio_entry(
     """The line ``entry_of(assess_agreement(...))`` gives, from the outturns' points.
     Points for periods the agreement no longer has are left out, as there."""
     periods = reporting_periods(agreement.period_start, agreement.period_end, frequency)
-    numbers = _numbers(periods)
+    numbers = _numbers(agreement.period_start, agreement.period_end, frequency)
+    count = len(periods)
     end = periods[-1].index if periods else None
     forecasts: dict[str, Decimal | None] = {}
     statuses: list[Status] = []
     for target in agreement.active_targets:
         judged: list[Status] = []
         for indicator in target.indicators:
-            own = sorted(
-                (
-                    (numbers[label], value)
-                    for label, value in points.get(indicator.ref, ())
-                    if label in numbers
-                ),
-                key=itemgetter(0),
-            )
+            own = [
+                (number, value)
+                for label, value in points.get(indicator.ref, ())
+                if (number := numbers.get(label)) is not None
+            ]
+            own.sort(key=itemgetter(0))
             predicted = forecast_points(
                 [x for x, _ in own], [y for _, y in own], end, min_points=limits.min_points
             )
@@ -108,14 +107,13 @@ def portfolio_entry(
             if not own:
                 judged.append(Status.NO_DATA)
                 continue
-            latest = own[-1][0]
-            now = planned_level(indicator, len(periods), latest)
-            at_end = planned_level(indicator, len(periods), len(periods))
+            now = planned_level(indicator, count, own[-1][0])
+            at_end = planned_level(indicator, count, count)
             judged.append(
                 judge_latest(
                     indicator,
                     own[-1],
-                    len(periods),
+                    count,
                     predicted,
                     threshold=agreement.threshold,
                     limits=limits,
