@@ -27,6 +27,8 @@ from lpsa_desktop.services.performance_reports import write_performance_report
 from lpsa_desktop.storage.store import Store
 
 AGREEMENTS = 150
+TARGET = 0.300
+"""The portfolio tab, from an open store to painted (issue 17)."""
 
 
 def bench_portfolio(folder: Path) -> None:
@@ -54,14 +56,24 @@ def bench_portfolio(folder: Path) -> None:
         panel.show_portfolio(portfolio(store))
         panel.grab()  # paints the table and the chart, as the screen would
 
+    start = time.perf_counter()
+    paint()  # the first time: the statements are compiled and the caches filled
+    first = time.perf_counter() - start
     best_load, median_load = timed(load)
     best, median = timed(paint)
     pictures = portfolio(store)
-    outturns = sum(len(i.series) for p in pictures for t in p.targets for i in t.indicators)
+    with store.unit_of_work() as uow:
+        outturns = sum(
+            len(v) for a in uow.delivery.all_outturn_points().values() for v in a.values()
+        )
+    verdict = "MET" if median < TARGET else "NOT MET"
     print(
-        f"portfolio of {len(pictures)} agreements ({outturns:,} outturns): read and assess "
-        f"best {best_load * 1000:.0f} ms (median {median_load * 1000:.0f}); to painted best "
-        f"{best * 1000:.0f} ms (median {median * 1000:.0f}); target < 300 ms"
+        f"PORTFOLIO TAB: {len(pictures)} agreements × 12 targets × 12 quarters ({outturns:,} "
+        f"outturns), open store → painted: median {median * 1000:.0f} ms of 5 (best "
+        f"{best * 1000:.0f}) — target < {TARGET * 1000:.0f} ms: {verdict}\n"
+        f"  of which read and assess: median {median_load * 1000:.0f} ms (best "
+        f"{best_load * 1000:.0f}); the very first paint after the store opened: "
+        f"{first * 1000:.0f} ms"
     )
     store.close()
     panel.close()

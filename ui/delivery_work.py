@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lpsa_desktop.domain.delivery.assessment import AgreementDelivery
 from lpsa_desktop.domain.delivery.outturns import Outturn
+from lpsa_desktop.domain.delivery.portfolio import PortfolioEntry
 from lpsa_desktop.domain.delivery.pump_priming import PumpPrimingMonitor, pump_priming_monitor
 from lpsa_desktop.services.delivery_queries import DeliveryView, assess, portfolio
 from lpsa_desktop.services.outturn_recording import set_outturns
@@ -27,7 +27,7 @@ def load_delivery(store: Store, ref: str) -> DeliveryScreen:
     return DeliveryScreen(view, pump_priming_monitor(view.delivery.agreement, spend))
 
 
-def load_portfolio(store: Store) -> list[AgreementDelivery]:
+def load_portfolio(store: Store) -> list[PortfolioEntry]:
     return portfolio(store)
 
 

@@ -17,6 +17,7 @@ from lpsa_desktop.charts.model import (
     Stroke,
 )
 from lpsa_desktop.domain.delivery.assessment import AgreementDelivery, IndicatorDelivery
+from lpsa_desktop.domain.delivery.portfolio import PortfolioEntry
 from lpsa_desktop.domain.delivery.reporting_periods import ReportingPeriod
 from lpsa_desktop.domain.enums import Unit
 from lpsa_desktop.domain.reward import outturn_needed
@@ -108,15 +109,15 @@ def reward_chart(picture: AgreementDelivery) -> BarChart:
     )
 
 
-def portfolio_chart(pictures: Sequence[AgreementDelivery]) -> BarChart:
+def portfolio_chart(pictures: Sequence[PortfolioEntry]) -> BarChart:
     """Each agreement's pot beside its forecast reward and reward at risk."""
     return BarChart(
         title=f"Portfolio: {len(pictures)} agreements — pot, forecast reward and reward at risk",
-        categories=tuple(_clip(p.agreement.lead_council.name, 14) for p in pictures),
+        categories=tuple(_clip(p.council, 14) for p in pictures),
         groups=(
             BarGroup("Pot", tuple(float(p.pot) for p in pictures), palette.POTENTIAL),
             BarGroup(
-                "Forecast", tuple(float(p.forecast_total) for p in pictures), palette.FORECAST_BAR
+                "Forecast", tuple(float(p.forecast_reward) for p in pictures), palette.FORECAST_BAR
             ),
             BarGroup("At risk", tuple(float(p.at_risk) for p in pictures), palette.AT_RISK),
         ),

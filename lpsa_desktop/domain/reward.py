@@ -203,13 +203,11 @@ def _indicator_reward(
     # this loop runs for every indicator each time a value is typed.
     achieved: Decimal | None = None
     needed: tuple[tuple[Decimal, Decimal], ...] = ()
-    if indicator.with_ is not None and indicator.without is not None:
-        gap = indicator.with_ - indicator.without
-        stretch = gap if indicator.direction is Direction.HIGHER else -gap
-        if stretch > 0:
-            needed = tuple((level, indicator.without + level * gap) for level in levels)
-            if actual is not None:
-                achieved = _bounded((actual - indicator.without) / gap)
+    gap = _stretch_gap(indicator)
+    if gap is not None:
+        assert indicator.without is not None  # there is no gap otherwise
+        needed = tuple((level, indicator.without + level * gap) for level in levels)
+        achieved = _achieved(indicator, actual, gap)
     payable = payable_fraction(achieved, threshold=agreement.threshold, cap=agreement.cap)
     return IndicatorReward(
         ref=indicator.ref,
@@ -220,6 +218,48 @@ def _indicator_reward(
         interim_met=interim_met(indicator),
         needed=needed,
     )
+
+
+def _stretch_gap(indicator: Indicator) -> Decimal | None:
+    """with − without, where that is a real stretch in the indicator's direction."""
+    if indicator.with_ is None or indicator.without is None:
+        return None
+    gap = indicator.with_ - indicator.without
+    stretch = gap if indicator.direction is Direction.HIGHER else -gap
+    return gap if stretch > 0 else None
+
+
+def _achieved(indicator: Indicator, actual: Decimal | None, gap: Decimal) -> Decimal | None:
+    if actual is None:
+        return None
+    assert indicator.without is not None  # there is no gap otherwise
+    return _bounded((actual - indicator.without) / gap)
+
+
+def target_earnings(
+    agreement: Agreement, actuals: Mapping[str, Decimal | None]
+) -> tuple[Decimal, tuple[tuple[Decimal, Decimal], ...]]:
+    """The pot and each active target's (potential, earned) on ``actuals`` (indicator ref →
+    outturn; the stored actual where absent): ``compute_reward``'s figures to the last digit,
+    without the outturns needed, interim payments or schedule that the portfolio never
+    shows and that cost it half its time over 150 agreements."""
+    pot = reward_pot(agreement)
+    targets = agreement.active_targets
+    threshold, cap = agreement.threshold, agreement.cap
+    found: list[tuple[Decimal, Decimal]] = []
+    for target, potential in zip(
+        targets, split_amount(pot, [t.weight for t in targets]), strict=True
+    ):
+        shares = split_amount(potential, [i.weight for i in target.indicators])
+        earned = ZERO
+        for indicator, share in zip(target.indicators, shares, strict=True):
+            gap = _stretch_gap(indicator)
+            achieved = None
+            if gap is not None:
+                achieved = _achieved(indicator, actuals.get(indicator.ref, indicator.actual), gap)
+            earned += share * payable_fraction(achieved, threshold=threshold, cap=cap)
+        found.append((potential, earned))
+    return pot, tuple(found)
 
 
 def _schedule_payments(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from lpsa_desktop.domain.delivery.assessment import AgreementDelivery, assess_agreement
 from lpsa_desktop.domain.delivery.outturns import Outturn
+from lpsa_desktop.domain.delivery.portfolio import PortfolioEntry, portfolio_entry
 from lpsa_desktop.domain.delivery.reporting_periods import (
     Frequency,
     ReportingPeriod,
@@ -15,6 +16,7 @@ from lpsa_desktop.domain.delivery.reporting_periods import (
 )
 from lpsa_desktop.domain.delivery.trajectory import DEFAULT_LIMITS, StatusLimits
 from lpsa_desktop.errors import FieldProblem, InvalidValueError
+from lpsa_desktop.importing.gc_pause import cycle_collector_paused
 from lpsa_desktop.storage.store import Store
 
 
@@ -57,16 +59,28 @@ def assess(
     return DeliveryView(delivery, frequency, outturns, as_at)
 
 
-def portfolio(store: Store, *, limits: StatusLimits = DEFAULT_LIMITS) -> list[AgreementDelivery]:
-    """Every agreement in the store, assessed (one read transaction)."""
+def portfolio(store: Store, *, limits: StatusLimits = DEFAULT_LIMITS) -> list[PortfolioEntry]:
+    """Every agreement in the store, by ref, with its pot, forecast reward, reward at risk
+    and targets by status (one read transaction; see ``domain.delivery.portfolio``).
+
+    The cycle collector is paused meanwhile, as for reading a return: a store of 150
+    agreements makes some 100,000 short-lived objects and no cycles, and a full collection
+    triggered among them walks the whole heap for nothing (measured: a quarter of the time)."""
+    with cycle_collector_paused():
+        # In a function of its own so that the agreements and outturns read are freed
+        # before the collector is back on (else its first collection walks them all).
+        return _assessed_portfolio(store, limits)
+
+
+def _assessed_portfolio(store: Store, limits: StatusLimits) -> list[PortfolioEntry]:
     with store.unit_of_work() as uow:
         agreements = uow.delivery.all_agreements()
         frequencies = uow.delivery.frequencies()
-        outturns = uow.delivery.all_outturns()
+        points = uow.delivery.all_outturn_points()
     return [
-        assess_agreement(
+        portfolio_entry(
             a,
-            outturns.get(a.ref, ()),
+            points.get(a.ref, {}),
             frequency=frequencies.get(a.ref, Frequency.ANNUAL),
             limits=limits,
         )

@@ -4,6 +4,7 @@ pump-priming spend, in and out as domain objects."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,11 @@ from lpsa_desktop.storage.orm_delivery import (
     PumpPrimingSpendRow,
     ReportingPlanRow,
 )
-from lpsa_desktop.storage.portfolio_reader import read_all_agreements, read_all_outturns
+from lpsa_desktop.storage.portfolio_reader import (
+    read_all_agreements,
+    read_all_outturns,
+    read_outturn_points,
+)
 
 
 class DeliveryRepository:
@@ -59,6 +64,10 @@ class DeliveryRepository:
     def all_outturns(self) -> dict[str, list[Outturn]]:
         """Every agreement's outturns, in one query (the portfolio view)."""
         return read_all_outturns(self._session)
+
+    def all_outturn_points(self) -> dict[str, dict[str, list[tuple[str, Decimal]]]]:
+        """Every agreement's outturns as (period, value) by indicator (the portfolio view)."""
+        return read_outturn_points(self._session)
 
     def all_agreements(self) -> list[Agreement]:
         """Every agreement, lightly (see ``portfolio_reader``)."""

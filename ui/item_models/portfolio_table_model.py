@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from lpsa_desktop.domain.delivery.assessment import AgreementDelivery
+from lpsa_desktop.domain.delivery.portfolio import PortfolioEntry
 from lpsa_desktop.domain.delivery.trajectory import Status
 from lpsa_desktop.domain.money import format_money
 
@@ -30,27 +30,30 @@ Index = QModelIndex | QPersistentModelIndex
 class PortfolioTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        # Each row's values (to sort by) beside its display strings, made once per
+        # portfolio: a paint asks for every visible cell, a sort for none.
+        self._rows: list[tuple[tuple[Any, ...], tuple[str, ...]]] = []
         self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
-    def set_pictures(self, pictures: list[AgreementDelivery]) -> None:
+    def set_pictures(self, pictures: list[PortfolioEntry]) -> None:
         self.beginResetModel()
-        self._rows = [
+        values = (
             (
-                p.agreement.ref,
-                p.agreement.lead_council.name,
+                p.ref,
+                p.council,
                 p.pot,
-                p.forecast_total,
+                p.forecast_reward,
                 p.at_risk,
                 *(p.count(s) for s in _STATUSES),
             )
             for p in pictures
-        ]
+        )
+        self._rows = [(row, tuple(_text(v) for v in row)) for row in values]
         self._sort_rows()
         self.endResetModel()
 
     def row_values(self, row: int) -> tuple[Any, ...]:
-        return self._rows[row]
+        return self._rows[row][0]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -68,14 +71,11 @@ class PortfolioTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][1][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if isinstance(value, Decimal):
-            return format_money(value, pence=True)
-        return str(value)
+            return _RIGHT
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -86,5 +86,12 @@ class PortfolioTableModel(QAbstractTableModel):
     def _sort_rows(self) -> None:
         column, order = self._order
         self._rows.sort(
-            key=lambda r: (r[column], r[0]), reverse=order == Qt.SortOrder.DescendingOrder
+            key=lambda r: (r[0][column], r[0][0]), reverse=order == Qt.SortOrder.DescendingOrder
         )
+
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _text(value: Any) -> str:
+    return format_money(value, pence=True) if isinstance(value, Decimal) else str(value)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from lpsa_desktop.charts.builders import portfolio_chart
-from lpsa_desktop.domain.delivery.assessment import AgreementDelivery
+from lpsa_desktop.domain.delivery.portfolio import PortfolioEntry
 from lpsa_desktop.domain.money import format_money
 from ui.item_models.portfolio_table_model import PortfolioTableModel
 from ui.widgets.chart_view import ChartView
@@ -42,13 +42,13 @@ class PortfolioPanel(QWidget):
             lambda index: self.agreement_chosen.emit(self.model.row_values(index.row())[0])
         )
 
-    def show_portfolio(self, pictures: list[AgreementDelivery]) -> None:
+    def show_portfolio(self, pictures: list[PortfolioEntry]) -> None:
         self.model.set_pictures(pictures)
         if not pictures:
             self.total.setText("No agreements in the store.")
         else:
             pot = sum((p.pot for p in pictures), Decimal(0))
-            forecast = sum((p.forecast_total for p in pictures), Decimal(0))
+            forecast = sum((p.forecast_reward for p in pictures), Decimal(0))
             risk = sum((p.at_risk for p in pictures), Decimal(0))
             self.total.setText(
                 f"{len(pictures)} agreements · reward available {format_money(pot, pence=True)} · "

@@ -32,6 +32,14 @@ from lpsa_desktop.domain.delivery.trajectory import (
 from lpsa_desktop.domain.money import ZERO
 from lpsa_desktop.domain.reward import RewardResult, compute_reward
 
+_WORST_FIRST = (Status.AT_RISK, Status.BEHIND, Status.ON_TRACK, Status.NO_DATA, Status.NOT_JUDGED)
+
+
+def worst_status(statuses: Iterable[Status]) -> Status:
+    """A target's status from its indicators' (see ``TargetDelivery.status``)."""
+    found = set(statuses)
+    return next((s for s in _WORST_FIRST if s in found), Status.NO_DATA)
+
 
 @dataclass(frozen=True)
 class IndicatorDelivery:
@@ -63,9 +71,7 @@ class TargetDelivery:
     def status(self) -> Status:
         """The worst of its indicators' (at risk > behind > on track; no data counts as
         not yet known and only shows when nothing else does)."""
-        order = (Status.AT_RISK, Status.BEHIND, Status.ON_TRACK, Status.NO_DATA, Status.NOT_JUDGED)
-        found = {i.status for i in self.indicators}
-        return next((s for s in order if s in found), Status.NO_DATA)
+        return worst_status(i.status for i in self.indicators)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from lpsa_desktop.domain.periods import financial_year_of, format_date
 
@@ -52,8 +53,10 @@ def _add_months(day: date, months: int) -> date:
     return date(day.year + month0 // 12, month0 % 12 + 1, 1)
 
 
+@lru_cache(maxsize=256)
 def reporting_periods(start: date, end: date, frequency: Frequency) -> tuple[ReportingPeriod, ...]:
-    """Every period from ``start`` to ``end`` (the last one may be shorter)."""
+    """Every period from ``start`` to ``end`` (the last one may be shorter). Cached: the
+    result is immutable, and a portfolio asks for the same few schedules many times."""
     if end < start:
         return ()
     fy_aligned = start.month == 4 and start.day == 1

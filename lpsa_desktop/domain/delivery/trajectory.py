@@ -89,27 +89,54 @@ def trajectory(indicator: Indicator, periods: Sequence[ReportingPeriod]) -> tupl
     """The planned level at the end of each period (empty without a baseline or target)."""
     if indicator.baseline is None or indicator.with_ is None or not periods:
         return ()
-    step = (indicator.with_ - indicator.baseline) / len(periods)
-    return tuple(indicator.baseline + step * p.index for p in periods)
+    n = len(periods)
+    return tuple(_level(indicator.baseline, indicator.with_, n, p.index) for p in periods)
+
+
+def planned_level(indicator: Indicator, period_count: int, index: int) -> Decimal | None:
+    """The trajectory at the end of period ``index`` of ``period_count``, alone (the
+    portfolio needs two points of each line, not all of them); None without a baseline or
+    target."""
+    if indicator.baseline is None or indicator.with_ is None:
+        return None
+    return _level(indicator.baseline, indicator.with_, period_count, index)
+
+
+def _level(baseline: Decimal, with_: Decimal, period_count: int, index: int) -> Decimal:
+    step = (with_ - baseline) / period_count
+    return baseline + step * index
 
 
 def forecast(
     series: Sequence[PeriodValue], periods: Sequence[ReportingPeriod], *, min_points: int = 2
 ) -> Forecast:
-    if periods and series and series[-1].period.index == periods[-1].index:
-        return Forecast(series[-1].outturn.value, ForecastMethod.END_OUTTURN, len(series))
-    if len(series) < max(min_points, 2) or not periods:
-        return Forecast(None, ForecastMethod.TOO_FEW_POINTS, len(series))
-    xs = [Decimal(v.period.index) for v in series]
-    ys = [v.outturn.value for v in series]
-    mean_x = sum(xs, Decimal(0)) / len(xs)
+    return forecast_points(
+        [v.period.index for v in series],
+        [v.outturn.value for v in series],
+        periods[-1].index if periods else None,
+        min_points=min_points,
+    )
+
+
+def forecast_points(
+    xs: Sequence[int], ys: Sequence[Decimal], end: int | None, *, min_points: int = 2
+) -> Forecast:
+    """The forecast from the outturns as (period number, value) pairs in period order, for
+    the end period ``end`` (None: the agreement has no periods). ``forecast`` in terms the
+    portfolio can give without building an outturn per row."""
+    if end is not None and xs and xs[-1] == end:
+        return Forecast(ys[-1], ForecastMethod.END_OUTTURN, len(xs))
+    if len(xs) < max(min_points, 2) or end is None:
+        return Forecast(None, ForecastMethod.TOO_FEW_POINTS, len(xs))
+    xds = [Decimal(x) for x in xs]
+    mean_x = sum(xds, Decimal(0)) / len(xds)
     mean_y = sum(ys, Decimal(0)) / len(ys)
-    spread = sum(((x - mean_x) ** 2 for x in xs), Decimal(0))
-    slope = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), Decimal(0))
+    spread = sum(((x - mean_x) ** 2 for x in xds), Decimal(0))
+    slope = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xds, ys, strict=True)), Decimal(0))
     slope /= spread
     intercept = mean_y - slope * mean_x
-    end = Decimal(periods[-1].index)
-    return Forecast(intercept + slope * end, ForecastMethod.LINE, len(series), slope, intercept)
+    at_end = Decimal(end)
+    return Forecast(intercept + slope * at_end, ForecastMethod.LINE, len(xs), slope, intercept)
 
 
 def status(
@@ -127,11 +154,38 @@ def status(
         return Status.NO_DATA
     if line is None:
         line = trajectory(indicator, periods)
-    if not line:
+    latest = series[-1]
+    return judge_latest(
+        indicator,
+        (latest.period.index, latest.outturn.value),
+        len(periods),
+        predicted,
+        threshold=threshold,
+        limits=limits,
+        planned=(line[latest.period.index - 1], line[-1]) if line else None,
+    )
+
+
+def judge_latest(
+    indicator: Indicator,
+    latest: tuple[int, Decimal] | None,
+    period_count: int,
+    predicted: Forecast,
+    *,
+    threshold: Decimal,
+    limits: StatusLimits,
+    planned: tuple[Decimal, Decimal] | None,
+) -> Status:
+    """``status`` from the latest outturn alone, as (period number, value), None without one;
+    ``planned`` is the trajectory at the latest outturn's period and at the end period of
+    ``period_count`` (None: no trajectory)."""
+    if latest is None:
+        return Status.NO_DATA
+    if planned is None:
         return Status.NOT_JUDGED
+    latest_index, latest_value = latest
     risk_level = threshold if limits.at_risk_level is None else limits.at_risk_level
     sign = 1 if indicator.direction is Direction.HIGHER else -1
-    latest = series[-1]
     if predicted.value is not None:
         achieved = achieved_fraction(indicator, predicted.value)
         if achieved is not None and achieved < risk_level:
@@ -139,12 +193,12 @@ def status(
     else:
         floor_end = outturn_needed(indicator, risk_level)
         if floor_end is not None and indicator.baseline is not None:
-            k = Decimal(latest.period.index) / len(periods)
+            k = Decimal(latest_index) / period_count
             floor_now = indicator.baseline + (floor_end - indicator.baseline) * k
-            if sign * (latest.outturn.value - floor_now) < 0:
+            if sign * (latest_value - floor_now) < 0:
                 return Status.AT_RISK
-    planned = line[latest.period.index - 1]
-    shortfall = sign * (planned - latest.outturn.value)
+    planned_now, planned_end = planned
+    shortfall = sign * (planned_now - latest_value)
     assert indicator.baseline is not None  # the line exists
-    allowed = limits.behind_tolerance * abs(line[-1] - indicator.baseline)
+    allowed = limits.behind_tolerance * abs(planned_end - indicator.baseline)
     return Status.BEHIND if shortfall > allowed else Status.ON_TRACK

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
 from lpsa_desktop.domain.enums import Direction
-from lpsa_desktop.domain.reward import compute_reward
+from lpsa_desktop.domain.reward import compute_reward, target_earnings
 from tests.core.domain.builders import agreement
 
 values = st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
@@ -81,3 +81,24 @@ def test_nothing_is_paid_below_the_threshold(ind: Indicator, fraction: Decimal) 
     outturn = ind.without + fraction * (ind.with_ - ind.without)
     result = compute_reward(agreement(Target("1", "t", (ind,)), nbr="400000"), {"1": outturn})
     assert result.total_earned == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(agreements(), st.data())
+def test_target_earnings_are_compute_rewards_to_the_digit(
+    a: Agreement, data: st.DataObject
+) -> None:
+    # The portfolio's lean run: the same pot, potentials and earnings (as text: not even
+    # an exponent may differ), with some indicators' actuals overridden or set to none.
+    refs = [i.ref for t in a.active_targets for i in t.indicators]
+    overrides = data.draw(
+        st.dictionaries(st.sampled_from(refs), st.one_of(st.none(), values))
+        if refs
+        else st.just({})
+    )
+    full = compute_reward(a, overrides)
+    pot, targets = target_earnings(a, overrides)
+    assert str(pot) == str(full.pot)
+    assert [(str(p), str(e)) for p, e in targets] == [
+        (str(t.potential), str(t.earned)) for t in full.targets
+    ]
