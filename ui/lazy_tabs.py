@@ -46,6 +46,8 @@ class LazyTab(Generic[P]):
             assert layout is not None
             content = self._content(panel)
             layout.addWidget(content)
+            if self.page.isVisible():
+                content.show()  # now, in this paint: a layout would show it a turn later
             self._panel = panel
             for hook in self._hooks:
                 hook(panel)
@@ -81,11 +83,22 @@ class LazyTabWidget(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lazy: dict[QWidget, LazyTab[object]] = {}
-        self.currentChanged.connect(lambda _index: self.build_current())
+        self._adding = False
+        self.currentChanged.connect(self._on_current_changed)
 
     def add_lazy_tab(self, tab: LazyTab[P], label: str) -> int:
         self._lazy[tab.page] = tab  # type: ignore[assignment]
-        return self.addTab(tab.page, label)
+        # The first tab added becomes current, but it may not be the one shown first (the
+        # settings name that): whoever adds the tabs calls ``build_current`` once chosen.
+        self._adding = True
+        try:
+            return self.addTab(tab.page, label)
+        finally:
+            self._adding = False
+
+    def _on_current_changed(self, _index: int) -> None:
+        if not self._adding:
+            self.build_current()
 
     def lazy_tab_at(self, index: int) -> LazyTab[object] | None:
         page = self.widget(index)

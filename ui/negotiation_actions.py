@@ -28,7 +28,6 @@ from ui.commands.negotiation_commands import (
     RecordDecisionCommand,
 )
 from ui.dialogs.error_dialog import show_refusal
-from ui.item_models.meeting_models import meeting_shown_first
 from ui.main_window import MainWindow
 from ui.negotiation_session import NegotiationSession
 from ui.session import AgreementSession
@@ -255,6 +254,8 @@ class NegotiationActions(QObject):
         w.lazy_tabs.negotiation.if_built(lambda panel: panel.set_record(rounds, agreement))
         w.lazy_tabs.meetings.if_built(lambda panel: panel.set_meetings(meetings, agreement))
         if not w.lazy_tabs.meetings.built:  # the menu acts on the meeting the tab would show
+            from ui.item_models.meeting_models import meeting_shown_first
+
             self._on_meeting_chosen(meeting_shown_first(meetings))
         marks = record.marks if record else {}
         w.target_model.set_status_marks(marks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QUndoStack
@@ -26,9 +26,11 @@ from lpsa_desktop.services.agreement_edits import Part
 from ui.actions import WindowActions
 from ui.commands.item_commands import AddItemCommand, RemoveItemCommand
 from ui.main_window import MainWindow
-from ui.panels.records_panel import RecordsPanel
 from ui.session import AgreementSession
 from ui.window_tabs import FREEDOMS, PEOPLE, TARGETS
+
+if TYPE_CHECKING:
+    from ui.panels.records_panel import RecordsPanel  # built with its tab, on first show
 
 STATUS_MS = 6000
 
