@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from lpsa_desktop.domain.agreement import Agreement
     from lpsa_desktop.storage.agreement_removal import PartCounts
     from lpsa_desktop.storage.store import Store
+    from ui.panels.overview_panel import OverviewPanel
 
 STATUS_MS = 10_000
 
@@ -53,6 +54,7 @@ class AgreementLifecycleActions(QObject):
         self.deletions = QUndoStack(self)
         self.dialog: Any = None  # the dialog open now (tests drive it)
         self._shown_new: str | None = None  # a new agreement to open on Targets once shown
+        self._origins: dict[str, str] = {}  # ref → what it was copied from, for the Overview
         self._connect_signals()
         self._window.window_actions.undo_delete_agreement.setEnabled(False)
 
@@ -64,11 +66,7 @@ class AgreementLifecycleActions(QObject):
         a.undo_delete_agreement.triggered.connect(self.deletions.undo)
         self.deletions.canUndoChanged.connect(a.undo_delete_agreement.setEnabled)
         self.deletions.undoTextChanged.connect(self._on_undo_text_changed)
-        councils = self._window.overview.councils
-        councils.add_requested.connect(self.add_council)
-        councils.remove_requested.connect(self.remove_council)
-        councils.move_requested.connect(self.move_council)
-        councils.details_requested.connect(self.edit_council)
+        self._window.lazy_tabs.overview.when_built(self._on_overview_built)
         self._session.origin_loaded.connect(self._on_origin_loaded)
         # A deletion is undone into the store it was made in: another store forgets it.
         self._session.store_opened.connect(lambda _where: self.deletions.clear())
@@ -217,8 +215,20 @@ class AgreementLifecycleActions(QObject):
 
     # -- shared ----------------------------------------------------------------------------------
 
+    def _on_overview_built(self, overview: OverviewPanel) -> None:
+        councils = overview.councils
+        councils.add_requested.connect(self.add_council)
+        councils.remove_requested.connect(self.remove_council)
+        councils.move_requested.connect(self.move_council)
+        councils.details_requested.connect(self.edit_council)
+        for ref, source in self._origins.items():  # read before the tab was first shown
+            overview.set_copied_from(ref, source or None)
+
     def _on_origin_loaded(self, ref: str, source: str) -> None:
-        self._window.overview.set_copied_from(ref, source or None)
+        self._origins[ref] = source
+        self._window.lazy_tabs.overview.if_built(
+            lambda overview: overview.set_copied_from(ref, source or None)
+        )
 
     def _failed(self, stack: QUndoStack, message: str) -> None:
         # The store is as it was before the failed step, and the window shows it again; the

@@ -96,6 +96,15 @@ def create_window(
     return window, complete_window(window, undo_group, settings, reporter)
 
 
+def collect_less_often() -> None:
+    """Young garbage collections every 50,000 allocations rather than 700. Called first
+    thing: a start creates a great many objects (modules, Qt wrappers, the store code the
+    worker imports), nearly all of them kept for good, and collecting them every 700
+    allocations cost about a fourteenth of the CPU time to the agreement on screen
+    (measured 1.87 s → 1.75 s, medians of 9)."""
+    gc.set_threshold(50_000, 20, 20)
+
+
 def tune_garbage_collection(window: MainWindow, session: AgreementSession) -> None:
     """Keep Python's full garbage collections short, for they stop every thread.
 
@@ -103,12 +112,12 @@ def tune_garbage_collection(window: MainWindow, session: AgreementSession) -> No
     agreement loaded that is some 100,000 objects and 60-90 ms during which the window cannot
     repaint (measured while a 20,000-row return was imported). Objects alive once the store is
     open (modules, the window) live as long as the program, so they are frozen out of the
-    scans; and young collections run less often, so fewer objects are promoted to the old
-    generation that full collections scan.
+    scans; and young collections run less often (``collect_less_often``, from the start), so
+    fewer objects are promoted to the old generation that full collections scan.
     """
     from PySide6.QtCore import Qt  # noqa: PLC0415 (its ~14 ms of enums, after the first paint)
 
-    gc.set_threshold(50_000, 20, 20)
+    collect_less_often()
     once = Qt.ConnectionType.SingleShotConnection
     session.store_opened.connect(lambda _where: QTimer.singleShot(0, window, gc.freeze), once)
 
@@ -118,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import multiprocessing  # noqa: PLC0415
 
         multiprocessing.freeze_support()
+    collect_less_often()
     args = build_parser().parse_args(argv)
     log_path = enable_crash_log(configure_logging())
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -44,6 +45,13 @@ from ui.tasks import TaskRunner
 from ui.widgets import start_folder
 from ui.widgets.refusal_balloon import RefusalBalloon
 from ui.write_access import WriteAccessGate
+
+if TYPE_CHECKING:
+    from lpsa_desktop.storage.audit_repository import AuditEvent
+    from ui.panels.overview_panel import OverviewPanel
+    from ui.panels.records_panel import RecordsPanel
+    from ui.panels.targets_panel import TargetsPanel
+    from ui.window_tabs import PeoplePanels
 
 log = logging.getLogger(__name__)
 STATUS_MS = 6000
@@ -100,6 +108,8 @@ class WindowController:
         self._validation.setInterval(0)
         self._validation.timeout.connect(self._validate)
         self._store_location = ""
+        self._issues: list[ValidationIssue] = []  # of the agreement on screen, for tabs built later
+        self._history: list[AuditEvent] = []  # likewise its audit trail
         self.clipboard = self._build_clipboard()
         self.refusal_balloon = RefusalBalloon(window)
         start_folder.use_settings(settings)  # every file dialog opens where the last one did
@@ -111,17 +121,20 @@ class WindowController:
         s.store_failed.connect(self._on_store_failed)
         s.agreements_listed.connect(w.agreement_list_model.set_summaries)
         s.agreement_changed.connect(self._on_agreement_changed)
-        s.history_loaded.connect(w.audit.model.set_events)
+        s.history_loaded.connect(self._on_history_loaded)
         s.edit_failed.connect(self._on_edit_failed)
         s.saving_changed.connect(self._on_saving_changed)
         w.navigator.agreement_chosen.connect(self._on_agreement_chosen)
         for model in (w.target_model, w.freedom_model, w.partner_model, w.signatory_model):
             model.edit_requested.connect(self._on_edit_requested)
             model.edit_refused.connect(self._on_edit_refused)
-        w.overview.edit_requested.connect(self._on_edit_requested)
-        w.overview.issue_activated.connect(self._on_issue_activated)
-        w.targets.edit_requested.connect(self._on_edit_requested)
-        w.targets.preview_changed.connect(w.reward.preview)
+        # The tabs' panels are wired (and given what the window shows) when they are built.
+        tabs = w.lazy_tabs
+        tabs.overview.when_built(self._on_overview_built)
+        tabs.targets.when_built(self._on_targets_built)
+        tabs.freedoms.when_built(self._on_freedoms_built)
+        tabs.people.when_built(self._on_people_built)
+        tabs.audit.when_built(lambda audit: audit.model.set_events(self._history))
         w.reward.model.edit_refused.connect(self._on_edit_refused)
         w.banner.leave_requested.connect(lambda: self.presentation.set_active(False))
         w.closing.connect(self._on_closing)
@@ -134,6 +147,29 @@ class WindowController:
         ):  # Negotiation and Meetings: ui.negotiation_actions
             action.triggered.connect(lambda _checked=False, i=index: w.tabs.setCurrentIndex(i))
         self.structure.connect_actions(a)
+
+    def _on_overview_built(self, overview: OverviewPanel) -> None:
+        overview.edit_requested.connect(self._on_edit_requested)
+        overview.issue_activated.connect(self._on_issue_activated)
+        overview.set_agreement(self.session.agreement)
+        overview.set_issues(self._issues)
+
+    def _on_targets_built(self, targets: TargetsPanel) -> None:
+        targets.edit_requested.connect(self._on_edit_requested)
+        targets.preview_changed.connect(self.window.reward.preview)
+        self._restore_splitter(targets.splitter)
+        targets.details_toggle.follow_splitter()
+        self.clipboard.add_view(targets.tree)
+
+    def _on_freedoms_built(self, freedoms: RecordsPanel) -> None:
+        if freedoms.splitter is not None:
+            self._restore_splitter(freedoms.splitter)
+            freedoms.details_toggle.follow_splitter()
+        self.clipboard.add_view(freedoms.table)
+
+    def _on_people_built(self, people: PeoplePanels) -> None:
+        self.clipboard.add_view(people.partners.table)
+        self.clipboard.add_view(people.signatories.table)
 
     # -- starting and stopping ---------------------------------------------------------------
 
@@ -165,16 +201,20 @@ class WindowController:
             w.restoreGeometry(geometry)
         if (state := self.settings.window_state) is not None:
             w.restoreState(state)
-        for splitter in self._remembered_splitters():
-            if (divided := self.settings.splitter_state(splitter.objectName())) is not None:
-                splitter.restoreState(divided)
-        w.targets.details_toggle.follow_splitter()
-        w.freedoms.details_toggle.follow_splitter()
+        # Only the tab in front is built now; the others when they are first shown.
         w.tabs.setCurrentIndex(min(self.settings.current_tab, w.tabs.count() - 1))
+        w.tabs.build_current()
+
+    def _restore_splitter(self, splitter: QSplitter) -> None:
+        if (divided := self.settings.splitter_state(splitter.objectName())) is not None:
+            splitter.restoreState(divided)
 
     def _remembered_splitters(self) -> list[QSplitter]:
-        w = self.window
-        return [s for s in (w.targets.splitter, w.freedoms.splitter) if s is not None]
+        """The splitters of the tabs built (an unbuilt tab's remembered sizes stay as they
+        were in the settings)."""
+        tabs = self.window.lazy_tabs
+        panels = [tab.panel for tab in (tabs.targets, tabs.freedoms) if tab.built]
+        return [p.splitter for p in panels if p.splitter is not None]
 
     def _on_closing(self) -> None:
         self.presentation.set_active(False)  # so the saved layout is the everyday one
@@ -222,7 +262,7 @@ class WindowController:
         w.freedom_model.set_agreement(agreement)
         w.partner_model.set_agreement(agreement)
         w.signatory_model.set_agreement(agreement)
-        w.overview.set_agreement(agreement)
+        w.lazy_tabs.overview.if_built(lambda overview: overview.set_agreement(agreement))
         w.reward.set_agreement(agreement)
         w.audit.model.set_agreement(agreement)  # the levels' units
         self._validation.start()
@@ -255,9 +295,10 @@ class WindowController:
         if agreement is not self.session.agreement:
             return  # worked out for a version that has been replaced meanwhile
         w = self.window
+        self._issues = issues
         w.target_model.set_issues(issues)
         w.freedom_model.set_issues(issues)
-        w.overview.set_issues(issues)
+        w.lazy_tabs.overview.if_built(lambda overview: overview.set_issues(issues))
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -280,9 +321,8 @@ class WindowController:
 
     def _build_clipboard(self) -> TableClipboard:
         w, a = self.window, self.window.window_actions
-        views = [w.targets.tree, w.freedoms.table, w.partners.table, w.signatories.table]
         clipboard = TableClipboard(
-            views,
+            [],  # each tab's tables join when the tab is built
             self.push_edits,
             lambda message: show_refusal(w, "Not pasted", message),
             lambda message: w.statusBar().showMessage(message, STATUS_MS),
@@ -320,6 +360,10 @@ class WindowController:
         # Nothing reached the store (no store open, or refused on screen already). Writes
         # the store did not take are ``EditProblems``' to handle, step by step.
         show_refusal(self.window, "The change was not saved", message)
+
+    def _on_history_loaded(self, events: list[AuditEvent]) -> None:
+        self._history = events
+        self.window.lazy_tabs.audit.if_built(lambda audit: audit.model.set_events(events))
 
     def _on_saving_changed(self, saving: bool) -> None:
         self.window.saved_label.setText("Saving…" if saving else "All changes saved")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ui.actions import WindowActions, build_actions, build_menus
 from ui.widgets.heading_label import HeadingLabel
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ui.item_models.agreement_list_model import AgreementListModel
     from ui.item_models.record_table_model import RecordTableModel
     from ui.item_models.target_tree_model import TargetTreeModel
+    from ui.lazy_tabs import LazyTabWidget
     from ui.panels.audit_panel import AuditPanel
     from ui.panels.meetings_panel import MeetingsPanel
     from ui.panels.navigator_panel import NavigatorPanel
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from ui.panels.reward_panel import RewardPanel
     from ui.panels.targets_panel import TargetsPanel
     from ui.widgets.presentation_banner import PresentationBanner
+    from ui.window_tabs import WindowTabs
 
 WINDOW_TITLE = "LPSA Desk"
 DEFAULT_SIZE = (1366, 768)
@@ -47,15 +49,8 @@ class MainWindow(QMainWindow):
     partner_model: RecordTableModel
     signatory_model: RecordTableModel
     banner: PresentationBanner
-    overview: OverviewPanel
-    targets: TargetsPanel
-    freedoms: RecordsPanel
-    partners: RecordsPanel
-    signatories: RecordsPanel
-    audit: AuditPanel
-    negotiation: NegotiationPanel
-    meetings: MeetingsPanel
-    tabs: QTabWidget
+    tabs: LazyTabWidget
+    lazy_tabs: WindowTabs  # the tabs' panels, each built on first show or use
     navigator: NavigatorPanel
     navigator_dock: QDockWidget
     reward: RewardPanel
@@ -86,6 +81,42 @@ class MainWindow(QMainWindow):
         from ui.window_panels import build_panels  # noqa: PLC0415 (after the first paint)
 
         build_panels(self)
+
+    # The tabs' panels: reaching one builds it if its tab has not been shown yet. Code that
+    # only wires or feeds a panel uses ``lazy_tabs.<tab>.when_built`` instead, so that the
+    # tabs not yet opened stay unbuilt.
+
+    @property
+    def overview(self) -> OverviewPanel:
+        return self.lazy_tabs.overview.panel
+
+    @property
+    def targets(self) -> TargetsPanel:
+        return self.lazy_tabs.targets.panel
+
+    @property
+    def freedoms(self) -> RecordsPanel:
+        return self.lazy_tabs.freedoms.panel
+
+    @property
+    def partners(self) -> RecordsPanel:
+        return self.lazy_tabs.people.panel.partners
+
+    @property
+    def signatories(self) -> RecordsPanel:
+        return self.lazy_tabs.people.panel.signatories
+
+    @property
+    def audit(self) -> AuditPanel:
+        return self.lazy_tabs.audit.panel
+
+    @property
+    def negotiation(self) -> NegotiationPanel:
+        return self.lazy_tabs.negotiation.panel
+
+    @property
+    def meetings(self) -> MeetingsPanel:
+        return self.lazy_tabs.meetings.panel
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

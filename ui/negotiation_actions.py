@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from ui.dialogs.open_meeting_dialog import OpenMeetingDialog
     from ui.dialogs.take_round_dialog import TakeRoundDialog
     from ui.negotiation_work import NegotiationRecord
+    from ui.panels.meetings_panel import MeetingsPanel
+    from ui.panels.negotiation_panel import NegotiationPanel
 
 MINUTES_FILTER = "PDF (*.pdf);;Word document, editable (*.docx)"
 STATUS_MS = 8000
@@ -78,13 +80,24 @@ class NegotiationActions(QObject):
         n.record_changed.connect(self._on_record_changed)
         n.refused.connect(self._on_refused)
         n.done.connect(self._say)
-        w.negotiation.compare_requested.connect(self._on_compare_requested)
-        w.meetings.meeting_chosen.connect(self._on_meeting_chosen)
-        details = w.meetings.details
+        # The two tabs are wired, and given the record, when first shown (ui.lazy_tabs).
+        w.lazy_tabs.negotiation.when_built(self._on_negotiation_built)
+        w.lazy_tabs.meetings.when_built(self._on_meetings_built)
+
+    def _on_negotiation_built(self, panel: NegotiationPanel) -> None:
+        panel.compare_requested.connect(self._on_compare_requested)
+        record = self._negotiation.record
+        panel.set_record(record.rounds if record else (), self._session.agreement)
+
+    def _on_meetings_built(self, panel: MeetingsPanel) -> None:
+        panel.meeting_chosen.connect(self._on_meeting_chosen)
+        details = panel.details
         details.decision_entered.connect(self._on_decision_entered)
         details.action_entered.connect(self._on_action_entered)
         details.incomplete.connect(self._say)
         details.actions_model.done_toggled.connect(self._on_done_toggled)
+        record = self._negotiation.record
+        panel.set_meetings(record.meetings if record else (), self._session.agreement)
 
     # -- rounds ------------------------------------------------------------------------------
 
@@ -237,8 +250,13 @@ class NegotiationActions(QObject):
 
     def _on_record_changed(self, record: NegotiationRecord | None) -> None:
         w, agreement = self._window, self._session.agreement
-        w.negotiation.set_record(record.rounds if record else (), agreement)
-        w.meetings.set_meetings(record.meetings if record else (), agreement)
+        rounds, meetings = (record.rounds, record.meetings) if record else ((), ())
+        w.lazy_tabs.negotiation.if_built(lambda panel: panel.set_record(rounds, agreement))
+        w.lazy_tabs.meetings.if_built(lambda panel: panel.set_meetings(meetings, agreement))
+        if not w.lazy_tabs.meetings.built:  # the menu acts on the meeting the tab would show
+            from ui.item_models.meeting_models import meeting_shown_first
+
+            self._on_meeting_chosen(meeting_shown_first(meetings))
         marks = record.marks if record else {}
         w.target_model.set_status_marks(marks)
         w.freedom_model.set_status_marks(marks)

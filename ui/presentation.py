@@ -14,8 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
-
-AUDIT_TAB = 4
+from ui.window_tabs import AUDIT as AUDIT_TAB
 
 
 class PresentationMode:
@@ -25,6 +24,13 @@ class PresentationMode:
         self.active = False
         self._normal_font: QFont | None = None
         self._navigator_was_visible = True
+        # A tab built during a meeting hides what the others hide.
+        tabs = window.lazy_tabs
+        tabs.overview.when_built(lambda panel: panel.set_show_internal(not self.active))
+        tabs.targets.when_built(lambda panel: panel.set_show_internal(not self.active))
+        tabs.freedoms.when_built(lambda panel: panel.set_show_internal(not self.active))
+        tabs.negotiation.when_built(lambda panel: panel.set_show_internal(not self.active))
+        tabs.meetings.when_built(lambda panel: panel.set_show_internal(not self.active))
 
     def set_active(self, active: bool) -> None:
         if active == self.active:
@@ -48,11 +54,15 @@ class PresentationMode:
             window.navigator_dock.setVisible(self._navigator_was_visible)
         window.heading.follow_application_font()
         show_internal = not active
-        window.overview.set_show_internal(show_internal)
-        window.targets.set_show_internal(show_internal)
-        window.freedoms.set_show_internal(show_internal)
-        window.negotiation.set_show_internal(show_internal)  # internal rounds
-        window.meetings.set_show_internal(show_internal)  # internal decisions and actions
+        # The model, not only its tree: reserve targets leave the model (so the copy, the
+        # paste and the tree built later all see them gone) whether or not the tab is built.
+        window.target_model.set_show_internal(show_internal)
+        tabs = window.lazy_tabs  # the tabs not built yet are told when they are
+        tabs.overview.if_built(lambda panel: panel.set_show_internal(show_internal))
+        tabs.targets.if_built(lambda panel: panel.set_show_internal(show_internal))
+        tabs.freedoms.if_built(lambda panel: panel.set_show_internal(show_internal))
+        tabs.negotiation.if_built(lambda panel: panel.set_show_internal(show_internal))  # rounds
+        tabs.meetings.if_built(lambda panel: panel.set_show_internal(show_internal))  # decisions
         if not show_internal and window.tabs.currentIndex() == AUDIT_TAB:
             window.tabs.setCurrentIndex(0)
         window.tabs.setTabVisible(AUDIT_TAB, show_internal)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QUndoStack
@@ -26,8 +26,11 @@ from lpsa_desktop.services.agreement_edits import Part
 from ui.actions import WindowActions
 from ui.commands.item_commands import AddItemCommand, RemoveItemCommand
 from ui.main_window import MainWindow
-from ui.panels.records_panel import RecordsPanel
 from ui.session import AgreementSession
+from ui.window_tabs import FREEDOMS, PEOPLE, TARGETS
+
+if TYPE_CHECKING:
+    from ui.panels.records_panel import RecordsPanel  # built with its tab, on first show
 
 STATUS_MS = 6000
 
@@ -68,14 +71,17 @@ class StructureEdits(QObject):
         self._window = window
         self._session = session
         self._stack_for = stack_for
-        # Partners and signatories share a tab: remove from whichever table was used last.
-        self._people_panel: RecordsPanel = window.partners
+        # Partners and signatories share a tab: remove from whichever table was used last
+        # (None: neither yet, so partners).
+        self._people_panel: RecordsPanel | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not self._window.lazy_tabs.people.built:
+            return  # focus cannot be in a table not yet built
         for panel in (self._window.partners, self._window.signatories):
             if new is not None and (new is panel.table or panel.table.isAncestorOf(new)):
                 self._people_panel = panel
@@ -150,7 +156,7 @@ class StructureEdits(QObject):
                 self._session, agreement.ref, Part.PARTNER, Partner("New partner"), index
             ),
         )
-        self._window.tabs.setCurrentIndex(3)
+        self._window.tabs.setCurrentIndex(PEOPLE)
         self._edit_later(lambda: self._edit_row(self._window.partners, index, 0))
 
     def add_signatory(self) -> None:
@@ -163,7 +169,7 @@ class StructureEdits(QObject):
             agreement,
             AddItemCommand(self._session, agreement.ref, Part.SIGNATORY, signatory, index),
         )
-        self._window.tabs.setCurrentIndex(3)
+        self._window.tabs.setCurrentIndex(PEOPLE)
         self._edit_later(lambda: self._edit_row(self._window.signatories, index, 0))
 
     def remove_selected(self) -> None:
@@ -172,14 +178,17 @@ class StructureEdits(QObject):
         w = self._window
         if agreement is None:
             return
-        page = w.tabs.currentWidget()
-        if page is w.targets:
+        # By the tab's place, so that asking builds no tab; the other tabs have nothing
+        # that Remove removes.
+        tab = w.tabs.currentIndex()
+        if tab == TARGETS:
             self._remove_from_targets(agreement)
-        elif page is w.freedoms:
+        elif tab == FREEDOMS:
             self._remove_record(agreement, w.freedoms, Part.FREEDOM)
-        elif page is not w.overview and page is not w.audit:
-            part = Part.SIGNATORY if self._people_panel is w.signatories else Part.PARTNER
-            self._remove_record(agreement, self._people_panel, part)
+        elif tab == PEOPLE:
+            people = self._people_panel or w.partners
+            part = Part.SIGNATORY if people is w.signatories else Part.PARTNER
+            self._remove_record(agreement, people, part)
 
     def _remove_from_targets(self, agreement: Agreement) -> None:
         target = self._window.targets.current_target()
@@ -217,8 +226,8 @@ class StructureEdits(QObject):
         # After the models have taken the new agreement (same event-loop turn), open the editor.
         def go() -> None:
             select()
-            tree = self._window.targets.tree
-            if self._window.tabs.currentWidget() is self._window.targets:
+            if self._window.tabs.currentIndex() == TARGETS:
+                tree = self._window.targets.tree
                 tree.edit(tree.currentIndex())
 
         QTimer.singleShot(0, go)

@@ -1,30 +1,27 @@
-"""The panels, models and docks of the main window: its second building step.
+"""The models, docks and tabs of the main window: its second building step.
 
 Imported only once the window's frame is on screen (``MainWindow.install_panels``), so
-that these modules (and the domain they import) do not delay the first paint.
+that these modules (and the domain they import) do not delay the first paint. The tabs'
+panels are not built here: each is built when its tab is first shown (``ui.window_tabs``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from lpsa_desktop.services.agreement_edits import Part
 from ui.item_models.agreement_list_model import AgreementListModel
 from ui.item_models.record_columns import FREEDOM_COLUMNS, PARTNER_COLUMNS, SIGNATORY_COLUMNS
 from ui.item_models.record_table_model import RecordTableModel
 from ui.item_models.target_tree_model import TargetTreeModel
+from ui.lazy_tabs import LazyTabWidget
 from ui.main_window import MainWindow
-from ui.panels.audit_panel import AuditPanel
-from ui.panels.meetings_panel import MeetingsPanel
 from ui.panels.navigator_panel import NavigatorPanel
-from ui.panels.negotiation_panel import NegotiationPanel
-from ui.panels.overview_panel import OverviewPanel
-from ui.panels.records_panel import RecordsPanel, side_by_side
 from ui.panels.reward_panel import RewardPanel
-from ui.panels.targets_panel import TargetsPanel
 from ui.widgets.presentation_banner import PresentationBanner
+from ui.window_tabs import TabModels, WindowTabs
 
 # The reward dock's default height leaves the targets tree most of a 1366 x 768 screen.
 DOCK_WIDTH, DOCK_HEIGHT = 250, 190
@@ -47,39 +44,13 @@ def _build_models(window: MainWindow) -> None:
 def _build_tabs(window: MainWindow) -> None:
     a = window.window_actions
     window.banner = PresentationBanner(a.presentation_mode.shortcut().toString())
-    window.overview = OverviewPanel()
-    window.targets = TargetsPanel(
-        window.target_model, [a.add_target, a.add_indicator, a.remove_selected]
-    )
-    window.freedoms = RecordsPanel(
-        "Freedoms and flexibilities",
-        window.freedom_model,
-        [a.add_freedom, a.remove_selected],
-        stretch_column=1,
-    )
-    window.partners = RecordsPanel(
-        "Partners", window.partner_model, [a.add_partner, a.remove_selected], stretch_column=0
-    )
-    window.signatories = RecordsPanel(
-        "Signatories (in signing order)",
-        window.signatory_model,
-        [a.add_signatory, a.remove_selected],
-        stretch_column=2,
-    )
-    window.audit = AuditPanel()
-    window.negotiation = NegotiationPanel(a.take_round)
-    window.meetings = MeetingsPanel([a.open_meeting], [a.close_meeting, a.export_minutes])
-    tabs = window.tabs = QTabWidget()
+    tabs = window.tabs = LazyTabWidget()
     tabs.setObjectName("agreementTabs")
     tabs.setDocumentMode(True)
-    tabs.addTab(window.overview, "&Overview")
-    tabs.addTab(window.targets, "&Targets and indicators")
-    tabs.addTab(window.freedoms, "&Freedoms")
-    tabs.addTab(side_by_side(window.partners, window.signatories), "Partners and &signatories")
-    tabs.addTab(window.audit, "A&udit trail")
-    # After the audit trail, so that the tabs' places (remembered in the settings) stay put.
-    tabs.addTab(window.negotiation, "&Negotiation")
-    tabs.addTab(window.meetings, "&Meetings")
+    models = TabModels(
+        window.target_model, window.freedom_model, window.partner_model, window.signatory_model
+    )
+    window.lazy_tabs = WindowTabs(tabs, a, models)
     layout = window.central_layout
     layout.takeAt(layout.count() - 1)  # the stretch that held the place of the tabs
     layout.insertWidget(0, window.banner)

@@ -80,6 +80,10 @@ class TableClipboard(QObject):
         self._refuse = refuse
         self._say = say
 
+    def add_view(self, view: QAbstractItemView) -> None:
+        """A view built later (a tab's table, on the tab's first show) takes part too."""
+        self._views.append(view)
+
     def view_in_focus(self) -> QAbstractItemView | None:
         widget: QWidget | None = QApplication.focusWidget()
         while widget is not None:

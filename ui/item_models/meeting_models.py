@@ -25,6 +25,14 @@ GENERAL = "general"  # a decision or action about no one item
 INTERNAL_TIP = "Internal: never minuted or shown in presentation mode"
 
 
+def meeting_shown_first(meetings: tuple[Meeting, ...]) -> Meeting | None:
+    """The meeting the Meetings tab chooses when none is chosen: the open one, else the
+    last (the menu's meeting commands act on it even before the tab is first shown)."""
+    open_ones = [m for m in meetings if m.status is MeetingStatus.OPEN]
+    candidates = open_ones or list(meetings)
+    return candidates[-1] if candidates else None
+
+
 def item_text(item: ItemRef | None) -> str:
     return GENERAL if item is None else str(item)
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from lpsa_desktop.domain.agreement import Agreement
-from lpsa_desktop.domain.meetings import Meeting, MeetingStatus
-from ui.item_models.meeting_models import MeetingListModel
+from lpsa_desktop.domain.meetings import Meeting
+from ui.item_models.meeting_models import MeetingListModel, meeting_shown_first
 from ui.panels.meeting_details import MeetingDetails, button_row
 from ui.widgets.font_scaled_splitter import FontScaledSplitter
 from ui.widgets.read_only_table import ReadOnlyTable
@@ -84,8 +84,8 @@ class MeetingsPanel(QWidget):
         if self._pending_id in ids:
             self._chosen_id, self._pending_id = self._pending_id, None
         if self._chosen_id not in ids:
-            open_ones = [m.id for m in self._meetings if m.status is MeetingStatus.OPEN]
-            self._chosen_id = (open_ones or ids or [None])[-1]
+            first = meeting_shown_first(self._meetings)
+            self._chosen_id = first.id if first is not None else None
         row = self.model.row_of(self._chosen_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)

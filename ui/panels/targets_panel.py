@@ -110,7 +110,9 @@ class TargetsPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_details(current)
         )
-        self._show_details(QModelIndex())
+        # As after a reset: a panel built when its tab is first shown gets a model that
+        # already holds the agreement, and its targets open as they would have then.
+        self._after_reset()
 
     def current_target(self) -> Target | None:
         return self.model.target_at(self.tree.currentIndex())
