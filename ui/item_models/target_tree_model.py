@@ -227,12 +227,21 @@ class TargetTreeModel(TargetRowsModel):
     def proposed_edit(self, index: Index, text: str) -> FieldEdit | None:
         """The edit that typing or pasting ``text`` into the cell asks for; None when the
         cell is read-only or already holds it; ParseError when it is not a value there."""
-        address = self._address(index)
-        if address is None or self._agreement is None:
-            return None
+        # ``_address`` and the item, found once (a paste asks this for each of 1,000 cells).
         column = TREE_COLUMNS[index.column()]
-        item = self.indicator_at(index) or self.target_at(index)
-        old = getattr(item, address.field)
+        leaf = index.internalId() != TOP
+        field = column.indicator_field if leaf else column.target_field
+        if (
+            field is None
+            or column.kind is CellKind.COMPUTED
+            or not index.isValid()
+            or self._agreement is None
+        ):
+            return None
+        target = self._targets[index.internalId() - 1 if leaf else index.row()]
+        item: Target | Indicator = target.indicators[index.row()] if leaf else target
+        address = FieldAddress(Part.INDICATOR if leaf else Part.TARGET, item.ref, field)
+        old = getattr(item, field)
         if column.kind is CellKind.FLAG:
             new: Any = cells.parse_flag(text)
         else:
