@@ -146,9 +146,6 @@ def compute_reward(
 TargetRewardRule = Callable[
     [Agreement, Target, Decimal, Mapping[str, Decimal | None]], "TargetReward"
 ]
-IndicatorRewardRule = Callable[
-    [Agreement, Indicator, Decimal, Decimal | None, tuple[Decimal, ...]], "IndicatorReward"
-]
 
 
 def reward_with(
@@ -192,14 +189,12 @@ def target_reward(
     target: Target,
     potential: Decimal,
     overrides: Mapping[str, Decimal | None],
-    indicator_rule: IndicatorRewardRule | None = None,
 ) -> TargetReward:
-    """One target's reward; each indicator's worked out by ``indicator_rule`` if given."""
-    rule = indicator_rule or indicator_reward
+    """One target's reward: its indicators' shares of ``potential`` and what they earn."""
     shares = split_amount(potential, [i.weight for i in target.indicators])
     levels = (agreement.threshold, *(lv for lv in WHAT_IF_LEVELS if lv > agreement.threshold))
     results = [
-        rule(
+        _indicator_reward(
             agreement,
             indicator,
             share,
@@ -212,7 +207,7 @@ def target_reward(
     return TargetReward(target.ref, potential, earned, tuple(results))
 
 
-def indicator_reward(
+def _indicator_reward(
     agreement: Agreement,
     indicator: Indicator,
     potential: Decimal,

@@ -2,10 +2,12 @@
 
 The reward panel recomputes on every edit and on every what-if typed. An edit replaces only
 the targets and indicators it changed (frozen dataclasses: the rest are the same objects),
-so ``RewardMemo`` keeps each target's and each indicator's result with what it was worked
-out from, and reuses it while those are the same: the same object, the same potential, the
-same outturn (a what-if or the stored one), the same threshold and cap. The pot, the split
-between targets and the payments are always worked out again (sums over the whole). The
+so ``RewardMemo`` keeps each target's result with what it was worked out from, and reuses
+it while those are the same: the same target object, the same potential, the same outturn
+of each indicator (a what-if or the stored one), the same threshold and cap. The pot, the
+split between targets and the payments are always worked out again (sums over the whole).
+A changed target is worked out whole (remembering indicators one by one cost more than it
+saved when a paste changes them all). The
 answer is exactly ``compute_reward``'s (a test holds the two together on random edits).
 """
 
@@ -15,12 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lpsa_desktop.domain.agreement import Agreement, Indicator, Target
+from lpsa_desktop.domain.agreement import Agreement, Target
 from lpsa_desktop.domain.reward import (
-    IndicatorReward,
     RewardResult,
     TargetReward,
-    indicator_reward,
     reward_with,
     target_reward,
 )
@@ -29,9 +29,9 @@ from lpsa_desktop.domain.written_alike import written_alike
 
 @dataclass(frozen=True)
 class _Worked:
-    source: Target | Indicator
-    inputs: tuple[object, ...]  # the potential, the outturn(s), threshold, cap
-    result: TargetReward | IndicatorReward
+    source: Target
+    inputs: tuple[object, ...]  # the potential, threshold, cap and each indicator's outturn
+    result: TargetReward
 
 
 class RewardMemo:
@@ -39,17 +39,15 @@ class RewardMemo:
 
     def __init__(self) -> None:
         self._targets: dict[str, _Worked] = {}
-        self._indicators: dict[str, _Worked] = {}
         self._next_targets: dict[str, _Worked] = {}
-        self._next_indicators: dict[str, _Worked] = {}
 
     def compute(
         self, agreement: Agreement, actuals: Mapping[str, Decimal | None] | None = None
     ) -> RewardResult:
-        self._next_targets, self._next_indicators = {}, {}
+        self._next_targets = {}
         result = reward_with(agreement, actuals, self._target_reward)
         # Only what was shown this time is kept: the memo never grows past one agreement.
-        self._targets, self._indicators = self._next_targets, self._next_indicators
+        self._targets = self._next_targets
         return result
 
     def _target_reward(
@@ -68,37 +66,12 @@ class RewardMemo:
         before = self._targets.get(target.ref)
         if before is not None and before.source is target and _alike(before.inputs, inputs):
             result = before.result
-            assert isinstance(result, TargetReward)
-            # Its indicators' results stay remembered too.
-            for worked in result.indicators:
-                kept = self._indicators.get(worked.ref)
-                if kept is not None:
-                    self._next_indicators.setdefault(worked.ref, kept)
         else:
-            result = target_reward(
-                agreement, target, potential, overrides, indicator_rule=self._indicator_reward
-            )
+            result = target_reward(agreement, target, potential, overrides)
         self._next_targets.setdefault(target.ref, _Worked(target, inputs, result))
-        return result
-
-    def _indicator_reward(
-        self,
-        agreement: Agreement,
-        indicator: Indicator,
-        potential: Decimal,
-        actual: Decimal | None,
-        levels: tuple[Decimal, ...],
-    ) -> IndicatorReward:
-        inputs = (potential, actual, agreement.threshold, agreement.cap, *levels)
-        before = self._indicators.get(indicator.ref)
-        if before is not None and before.source is indicator and _alike(before.inputs, inputs):
-            result = before.result
-            assert isinstance(result, IndicatorReward)
-        else:
-            result = indicator_reward(agreement, indicator, potential, actual, levels)
-        self._next_indicators.setdefault(indicator.ref, _Worked(indicator, inputs, result))
         return result
 
 
 def _alike(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
-    return len(old) == len(new) and all(written_alike(a, b) for a, b in zip(old, new, strict=True))
+    # Equal first (one comparison in C), then written alike (mostly the same objects).
+    return old == new and all(a is b or written_alike(a, b) for a, b in zip(old, new, strict=True))

@@ -13,6 +13,7 @@ weights) are always made again, being sums over the whole. The answer is exactly
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from lpsa_desktop.domain.agreement import Agreement, Indicator
 from lpsa_desktop.domain.enums import Severity
@@ -28,7 +29,6 @@ from lpsa_desktop.domain.validation import (
     target_level_issues,
     value_issues,
 )
-from lpsa_desktop.domain.written_alike import written_alike
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,17 @@ class _Parts:
     stretch: tuple[ValidationIssue, ...]
     values: tuple[tuple[ValidationIssue, ...], ...]  # in VALUE_FIELDS order
     decimals: tuple[ValidationIssue, ...]
+    issues: tuple[ValidationIssue, ...]  # the three together, in indicator_issues' order
 
-    def issues(self) -> list[ValidationIssue]:
-        found = list(self.stretch)
-        for part in self.values:
-            found.extend(part)
-        found.extend(self.decimals)
-        return found
+
+def _parts(
+    indicator: Indicator,
+    stretch: tuple[ValidationIssue, ...],
+    values: tuple[tuple[ValidationIssue, ...], ...],
+    decimals: tuple[ValidationIssue, ...],
+) -> _Parts:
+    together = stretch + tuple(chain.from_iterable(values)) + decimals
+    return _Parts(indicator, stretch, values, decimals, together)
 
 
 class ValidationMemo:
@@ -61,37 +65,40 @@ class ValidationMemo:
                 key = (target.ref, indicator.ref)
                 parts = self._parts_of(key, indicator)
                 kept.setdefault(key, parts)  # a duplicate ref: the first is remembered
-                issues.extend(parts.issues())
+                issues.extend(parts.issues)
         issues.extend(freedom_issues(agreement))
         self._parts = kept  # only what is on screen now: the memo never grows
         return sorted(issues, key=lambda i: i.severity is not Severity.ERROR)
 
     def _parts_of(self, key: tuple[str, str], indicator: Indicator) -> _Parts:
-        where = Location(*key)
         before = self._parts.get(key)
+        if before is not None and before.indicator is indicator:
+            return before
+        where = Location(*key)
         if before is None:
-            return _Parts(
+            return _parts(
                 indicator,
                 tuple(stretch_issues(indicator, where)),
                 tuple(tuple(value_issues(indicator, name, where)) for name in VALUE_FIELDS),
                 tuple(decimals_issues(indicator, where)),
             )
-        old = before.indicator
-        if old is indicator:
-            return before
+        # A field an edit did not touch holds the very same object (``indicator_replaced``,
+        # ``dataclasses.replace``); any other is taken as changed, equal or not, so a part
+        # is reused only where what it read is exactly what it reads now.
+        was, now = before.indicator.__dict__, indicator.__dict__
         stretch = before.stretch
-        if not all(
-            written_alike(getattr(old, name), getattr(indicator, name)) for name in STRETCH_INPUTS
-        ):
+        if not all(was[name] is now[name] for name in STRETCH_INPUTS):
             stretch = tuple(stretch_issues(indicator, where))
-        same_unit = old.unit is indicator.unit
+        same_unit = was["unit"] is now["unit"]
         values = tuple(
-            part
-            if same_unit and written_alike(getattr(old, name), getattr(indicator, name))
-            else tuple(value_issues(indicator, name, where))
-            for name, part in zip(VALUE_FIELDS, before.values, strict=True)
+            [
+                part
+                if same_unit and was[name] is now[name]
+                else tuple(value_issues(indicator, name, where))
+                for name, part in zip(VALUE_FIELDS, before.values, strict=True)
+            ]
         )
         decimals = before.decimals
-        if old.decimals != indicator.decimals:
+        if was["decimals"] is not now["decimals"]:
             decimals = tuple(decimals_issues(indicator, where))
-        return _Parts(indicator, stretch, values, decimals)
+        return _parts(indicator, stretch, values, decimals)
