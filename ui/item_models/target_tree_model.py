@@ -46,6 +46,20 @@ from ui.item_models.target_rows import (
 Index = QModelIndex | QPersistentModelIndex
 _STATUS_COLUMN = COLUMN_INDEX["negotiation"]
 _MARK_ROLES = [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        ADDRESS_ROLE,
+        CHOICES_ROLE,
+        KIND_ROLE,
+    }
+)
 
 
 class TargetTreeModel(TargetRowsModel):
@@ -169,9 +183,11 @@ class TargetTreeModel(TargetRowsModel):
         return LEAF_EDITABLE if leaf else EDITABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ANSWERED or not index.isValid():
+            return None  # a painted cell asks for seven roles: the others cost nothing here
         column = TREE_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return cells.alignment(column.kind)
         target = self.target_at(index)
         indicator = self.indicator_at(index)
         assert target is not None
@@ -184,8 +200,6 @@ class TargetTreeModel(TargetRowsModel):
             return cells.edit_text(column.kind, value) if field else None
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is CellKind.FLAG and field:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return cells.alignment(column.kind)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             issues = self._cell_issues(target, indicator, index.column())
             if role == Qt.ItemDataRole.BackgroundRole:
