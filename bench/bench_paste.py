@@ -1,9 +1,11 @@
 """Paste benchmark (issue 13). Run: .venv/bin/python -m bench.bench_paste
 
-A column of 1,000 outturns pasted into the targets tree of a 1,000-indicator agreement, as
-one undo command: from the paste until the reward panel's figures are recomputed and
-repainted (target: under 100 ms). Then the store's writes, on the worker, until the window
-is idle again (not a GUI-thread cost, printed for information), and one Ctrl+Z.
+A column of 1,000 outturns pasted into the targets tree of a 1,000-indicator agreement, on
+screen (the Targets tab in front), as one undo command: from the paste until the tree, its
+validation marks and the reward panel's figures are recomputed and repainted (target: under
+100 ms). Then the store's writes, on the worker, until the window is idle again (not a
+GUI-thread cost, printed for information), and one Ctrl+Z, measured to the same point.
+Each figure is the median of five runs (the machine is shared).
 
 Uses QT_QPA_PLATFORM=offscreen unless a display is set (run under xvfb-run for X11).
 """
@@ -20,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISP
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from bench.bench_window_stalls import _wait, _window
 from bench.common import agreement_with_indicators
@@ -29,13 +32,16 @@ from ui.clipboard.view_cells import visible_rows
 from ui.item_models.target_columns import COLUMN_INDEX
 
 COUNT = 1000
-RUNS = 3
+RUNS = 5  # the machine is shared: the median of five
 
 
-def measure_paste(store_path: Path, run: int) -> tuple[float, float, float]:
+def measure_paste(store_path: Path, run: int) -> tuple[float, float, float, float, float]:
     window, controller = _window(store_path.parent, store_path)
     session = controller.session
     _wait(lambda: session.agreement is not None and session.runner.idle)
+    # The officer pastes into the tree on screen: its repaint is part of the measure.
+    window.tabs.setCurrentWidget(window.targets)
+    _settle()
     tree = window.targets.tree
     column = COLUMN_INDEX["actual"]
     rows = [r for r in visible_rows(tree) if r.parent().isValid()]
@@ -47,12 +53,11 @@ def measure_paste(store_path: Path, run: int) -> tuple[float, float, float]:
     tree.selectionModel().setCurrentIndex(
         rows[0].siblingAtColumn(column), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
-    started = time.perf_counter()
+    before = session.agreement
+    started, cpu = time.perf_counter(), time.process_time()
     controller.clipboard.paste_into(tree, _clipboard_block(), "paste")
-    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
-    QCoreApplication.processEvents()  # the reward panel recomputes after the layout settles
-    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
-    shown = time.perf_counter() - started
+    _repainted(window)
+    shown, shown_cpu = time.perf_counter() - started, time.process_time() - cpu
     agreement = session.agreement
     assert agreement is not None
     assert all(i.actual is not None for t in agreement.targets for i in t.indicators)
@@ -60,13 +65,27 @@ def measure_paste(store_path: Path, run: int) -> tuple[float, float, float]:
     stored = time.perf_counter() - started
     stack = controller.stack_for(agreement.ref)
     assert stack.undoText() == f"paste {COUNT} cells", stack.undoText()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     stack.undo()
-    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
-    undone = time.perf_counter() - began
+    _repainted(window)
+    undone, undone_cpu = time.perf_counter() - began, time.process_time() - cpu
     _wait(lambda: session.runner.idle)
+    assert session.agreement == before, "the undo did not give back the agreement as it was"
     window.close()
-    return shown, stored, undone
+    return shown, stored, undone, shown_cpu, undone_cpu
+
+
+def _repainted(window: QWidget) -> None:
+    """Until the window has painted the change, with validation's marks and the reward."""
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
+    QCoreApplication.processEvents()  # validation runs just after the edit is on screen
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
 
 
 def _clipboard_block() -> list[list[str]]:
@@ -86,16 +105,24 @@ def main() -> None:
             )
             store.close()
             results.append(measure_paste(store_path, run))
-    shown = statistics.median(r[0] for r in results)
     print(
         f"paste of {COUNT:,} outturns as one command → reward panel repainted: median "
-        f"{shown * 1000:.0f} ms, best {min(r[0] for r in results) * 1000:.0f} ms (target under 100 ms)"
+        f"{_ms(results, 0)}, best {min(r[0] for r in results) * 1000:.0f} ms (target under 100 ms)"
     )
     print(
         f"  … and stored (the worker's writes, off the GUI thread): median "
-        f"{statistics.median(r[1] for r in results):.2f} s; undo of the paste on screen: median "
-        f"{statistics.median(r[2] for r in results) * 1000:.0f} ms"
+        f"{statistics.median(r[1] for r in results):.2f} s; undo of the paste on screen "
+        f"(marks and reward repainted too): median {_ms(results, 2)}"
     )
+    # The process's CPU time over the same spans: what other programs on a shared machine
+    # add to the wall-clock figures (waiting for a core) is not in it.
+    print(
+        f"  CPU time of the process: paste median {_ms(results, 3)}, undo median {_ms(results, 4)}"
+    )
+
+
+def _ms(results: list[tuple[float, ...]], column: int) -> str:
+    return f"{statistics.median(r[column] for r in results) * 1000:.0f} ms"
 
 
 if __name__ == "__main__":

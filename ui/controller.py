@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QSplitter
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.validation import ValidationIssue, validate_agreement
+from lpsa_desktop.domain.validation_memo import ValidationMemo
 from lpsa_desktop.errors import InvalidValueError
 from lpsa_desktop.services import agreement_edits
 from ui import structure_edits
@@ -107,6 +108,7 @@ class WindowController:
         self._validation.setSingleShot(True)
         self._validation.setInterval(0)
         self._validation.timeout.connect(self._validate)
+        self._validation_memo = ValidationMemo()  # works out again only what an edit touched
         self._store_location = ""
         self._issues: list[ValidationIssue] = []  # of the agreement on screen, for tabs built later
         self._history: list[AuditEvent] = []  # likewise its audit trail
@@ -289,7 +291,7 @@ class WindowController:
                 lambda issues: self._show_issues(agreement, issues),
             )
         else:
-            self._show_issues(agreement, validate_agreement(agreement))
+            self._show_issues(agreement, self._validation_memo.validate(agreement))
 
     def _show_issues(self, agreement: Agreement | None, issues: list[ValidationIssue]) -> None:
         if agreement is not self.session.agreement:

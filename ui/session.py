@@ -25,6 +25,7 @@ from lpsa_desktop.services import agreement_edits
 from lpsa_desktop.services.agreement_edits import ITEM, FieldAddress, Part
 from lpsa_desktop.services.edit_conflicts import ValueConflictError
 from lpsa_desktop.services.field_changes import FieldChange, with_fields
+from ui.frame_gate import FrameGate, wait_for
 from ui.pending_edits import PendingEdit
 from ui.tasks import TaskCancelledError, TaskControl, TaskHandle, TaskRunner
 
@@ -81,6 +82,7 @@ class AgreementSession(QObject):
         self._held = 0  # edits waiting for the officer's answer: the screen keeps them
         self._watcher: ChangeWatcher | None = None
         self._seen_event_id = 0  # the newest audit event the window has adopted
+        self._frame_gate = FrameGate(self)  # a write starts once its edit is painted
         self._poll = QTimer(self)
         self._poll.setInterval(OUTSIDE_CHANGE_POLL_MS)
         self._poll.timeout.connect(self.check_for_outside_changes)
@@ -307,6 +309,7 @@ class AgreementSession(QObject):
     def close(self) -> None:
         """Wait for the edits on their way, then close the store."""
         self._poll.stop()
+        self._frame_gate.open()
         self.runner.shutdown()
         self._close_store()
 
@@ -353,6 +356,11 @@ class AgreementSession(QObject):
         if self._writes_in_flight == 1:
             self.saving_changed.emit(True)
         write = pending.send(pending.expected)
+        ticket = self._frame_gate.ticket()
+
+        def work(_control: TaskControl) -> Snapshot:
+            wait_for(ticket)
+            return write(store)
 
         def done(snapshot: Snapshot) -> None:
             self._write_settled()
@@ -375,7 +383,7 @@ class AgreementSession(QObject):
                 self.edit_refused.emit(pending, str(error))
                 self.reload()
 
-        self.runner.submit(lambda _c: write(store), on_done=done, on_failure=failed)
+        self.runner.submit(work, on_done=done, on_failure=failed)
 
     def _hold(self) -> None:
         self._held += 1

@@ -62,6 +62,7 @@ MAX_TEXT = 40
 """Characters in a typed number, signs and separators included (DecimalText holds 40)."""
 
 _SYNTAX = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?", re.ASCII)
+_PLAIN = re.compile(r"-?\d{1,16}(?:\.\d{1,16})?", re.ASCII)  # within MAX_TEXT, no separators
 _MINUS_SIGNS = ("\u2212", "\u2013")  # the typographic minus and en dash (format_money's)
 
 
@@ -71,6 +72,10 @@ def parse_decimal_text(text: str, *, field: str, rule: NumberRule) -> Decimal:
     cleaned = text.strip()
     if cleaned.startswith(_MINUS_SIGNS):
         cleaned = "-" + cleaned[1:]
+    if _PLAIN.fullmatch(cleaned):
+        # The common case (a pasted column of outturns): every check below passes, so only
+        # the bounds are left to check; the value is the same Decimal.
+        return check_decimal(Decimal(cleaned), field=field, rule=rule, shown=text)
     if len(cleaned) > MAX_TEXT:
         raise _refuse(field, text, f"at most {MAX_TEXT} characters; {rule.describe()}")
     if any(ch.isdigit() and not ch.isascii() for ch in cleaned):

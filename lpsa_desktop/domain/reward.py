@@ -15,7 +15,7 @@ Everything is Decimal at full precision; round only to show (``money.round_pence
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -140,6 +140,20 @@ def compute_reward(
     agreement: Agreement, actuals: Mapping[str, Decimal | None] | None = None
 ) -> RewardResult:
     """The reward on the stored outturns, or on ``actuals`` (indicator ref → outturn) where given."""
+    return reward_with(agreement, actuals, target_reward)
+
+
+TargetRewardRule = Callable[
+    [Agreement, Target, Decimal, Mapping[str, Decimal | None]], "TargetReward"
+]
+
+
+def reward_with(
+    agreement: Agreement,
+    actuals: Mapping[str, Decimal | None] | None,
+    target_rule: TargetRewardRule,
+) -> RewardResult:
+    """``compute_reward``, each target's reward worked out by ``target_rule`` (a memo's)."""
     overrides = actuals or {}
     pot = reward_pot(agreement)
     targets = agreement.active_targets
@@ -147,7 +161,7 @@ def compute_reward(
     target_results: list[TargetReward] = []
     on_account = ZERO
     for target, potential in zip(targets, target_potentials, strict=True):
-        result = _target_reward(agreement, target, potential, overrides)
+        result = target_rule(agreement, target, potential, overrides)
         target_results.append(result)
         on_account += sum(
             (i.potential * agreement.interim_fraction for i in result.indicators if i.interim_met),
@@ -170,12 +184,13 @@ def compute_reward(
     )
 
 
-def _target_reward(
+def target_reward(
     agreement: Agreement,
     target: Target,
     potential: Decimal,
     overrides: Mapping[str, Decimal | None],
 ) -> TargetReward:
+    """One target's reward: its indicators' shares of ``potential`` and what they earn."""
     shares = split_amount(potential, [i.weight for i in target.indicators])
     levels = (agreement.threshold, *(lv for lv in WHAT_IF_LEVELS if lv > agreement.threshold))
     results = [

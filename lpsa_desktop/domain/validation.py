@@ -17,7 +17,7 @@ from lpsa_desktop.domain.money import ZERO
 from lpsa_desktop.domain.numbers import INDICATOR_VALUE, magnitude_problem
 from lpsa_desktop.domain.shares import weights_sum_to_one
 
-_VALUE_FIELDS = ("baseline", "without", "with_", "interim", "interim_actual", "actual")
+VALUE_FIELDS = ("baseline", "without", "with_", "interim", "interim_actual", "actual")
 NOT_NEGATIVE = (Unit.COUNT, Unit.RATE_PER_1000, Unit.RATE_PER_100000, Unit.DAYS)
 
 
@@ -56,16 +56,16 @@ class ValidationIssue:
 
 def validate_agreement(agreement: Agreement) -> list[ValidationIssue]:
     """Every problem found in ``agreement``, errors first, in document order within each."""
-    issues = list(_agreement_issues(agreement))
+    issues = list(agreement_level_issues(agreement))
     for target in agreement.targets:
-        issues.extend(_target_issues(target))
+        issues.extend(target_level_issues(target))
         for indicator in target.indicators:
             issues.extend(indicator_issues(indicator, Location(target.ref, indicator.ref)))
-    issues.extend(_freedom_issues(agreement))
+    issues.extend(freedom_issues(agreement))
     return sorted(issues, key=lambda i: i.severity is not Severity.ERROR)
 
 
-def _agreement_issues(agreement: Agreement) -> Iterator[ValidationIssue]:
+def agreement_level_issues(agreement: Agreement) -> Iterator[ValidationIssue]:
     here = Location()
     if not agreement.councils:
         yield _error(here, "no_council", "an agreement needs at least one council")
@@ -120,7 +120,7 @@ def _pump_priming_issues(agreement: Agreement) -> Iterator[ValidationIssue]:
         )
 
 
-def _target_issues(target: Target) -> Iterator[ValidationIssue]:
+def target_level_issues(target: Target) -> Iterator[ValidationIssue]:
     if not target.indicators:
         yield _error(Location(target.ref), "no_indicator", "a target needs at least one indicator")
     if not weights_sum_to_one([i.weight for i in target.indicators]):
@@ -138,6 +138,20 @@ def _target_issues(target: Target) -> Iterator[ValidationIssue]:
 
 def indicator_issues(indicator: Indicator, where: Location) -> Iterator[ValidationIssue]:
     """Problems with one indicator (also used by the importer, with its own locations)."""
+    yield from stretch_issues(indicator, where)
+    for name in VALUE_FIELDS:
+        yield from value_issues(indicator, name, where)
+    yield from decimals_issues(indicator, where)
+
+
+# The three parts of an indicator's issues, and what each depends on, so that a window can
+# work out again only the part an edit touched (``domain/validation_memo``).
+STRETCH_INPUTS = ("baseline", "without", "with_", "direction")
+"""``stretch_issues`` reads only these fields."""
+
+
+def stretch_issues(indicator: Indicator, where: Location) -> Iterator[ValidationIssue]:
+    """The baseline and the stretch: reads only ``STRETCH_INPUTS``."""
     if indicator.baseline is None:
         yield _warning(_at(where, "baseline"), "no_baseline", "no baseline")
     if indicator.with_ is None or indicator.without is None:
@@ -163,17 +177,24 @@ def indicator_issues(indicator: Indicator, where: Location) -> Iterator[Validati
             f"performance expected without the agreement ({indicator.without}) is worse than "
             f"the baseline ({indicator.baseline})",
         )
-    for name in _VALUE_FIELDS:
-        value = getattr(indicator, name)
-        if value is None:
-            continue
-        limit = magnitude_problem(value, INDICATOR_VALUE)
-        if limit:
-            yield _error(_at(where, name), "number_range", f"{value:E} is beyond {limit}")
-            continue
-        problem = unit_range_problem(indicator.unit, value)
-        if problem:
-            yield _error(_at(where, name), "unit_range", problem)
+
+
+def value_issues(indicator: Indicator, name: str, where: Location) -> Iterator[ValidationIssue]:
+    """One value field's bounds: reads only that field and the unit."""
+    value = getattr(indicator, name)
+    if value is None:
+        return
+    limit = magnitude_problem(value, INDICATOR_VALUE)
+    if limit:
+        yield _error(_at(where, name), "number_range", f"{value:E} is beyond {limit}")
+        return
+    problem = unit_range_problem(indicator.unit, value)
+    if problem:
+        yield _error(_at(where, name), "unit_range", problem)
+
+
+def decimals_issues(indicator: Indicator, where: Location) -> Iterator[ValidationIssue]:
+    """Reads only ``decimals``."""
     if not 0 <= indicator.decimals <= 6:
         yield _error(_at(where, "decimals"), "decimals", "decimals must be between 0 and 6")
 
@@ -203,7 +224,7 @@ def enhancement_issue(
     )
 
 
-def _freedom_issues(agreement: Agreement) -> Iterator[ValidationIssue]:
+def freedom_issues(agreement: Agreement) -> Iterator[ValidationIssue]:
     known = {t.ref for t in agreement.targets}
     for ref, count in Counter(f.ref for f in agreement.freedoms).items():
         if count > 1:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lpsa_desktop.domain.agreement import Agreement
+from lpsa_desktop.domain.agreement import Agreement, indicator_replaced
 from lpsa_desktop.domain.diff import value_text
 from lpsa_desktop.services.agreement_edits import (
     EditConflictError,
@@ -50,15 +50,17 @@ def with_fields(agreement: Agreement, changes: Sequence[FieldChange]) -> Agreeme
         fields[address.field] = change.value
     if not by_indicator:
         return agreement
+    # ``indicator_replaced`` is ``dataclasses.replace`` without its per-field __init__ (a
+    # paste of 1,000 outturns: 11 ms → 2 ms).
     targets = tuple(
         replace(
             target,
             indicators=tuple(
-                replace(i, **by_indicator[i.ref]) if i.ref in by_indicator else i
+                indicator_replaced(i, by_indicator[i.ref]) if i.ref in by_indicator else i
                 for i in target.indicators
             ),
         )
-        if any(i.ref in by_indicator for i in target.indicators)
+        if not by_indicator.keys().isdisjoint(i.ref for i in target.indicators)
         else target
         for target in agreement.targets
     )

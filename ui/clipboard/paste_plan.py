@@ -17,15 +17,18 @@ from PySide6.QtWidgets import QAbstractItemView
 from lpsa_desktop.errors import InvalidValueError
 from lpsa_desktop.services import agreement_edits
 from ui.clipboard.cell_block import Block
-from ui.clipboard.view_cells import paste_origin, visible_columns, visible_rows
+from ui.clipboard.view_cells import paste_origin, shown_rows, visible_columns
 from ui.display import ParseError
 from ui.item_models.cells import FieldEdit
 
 Index = QModelIndex | QPersistentModelIndex
 _NAMED = 8  # cells named in a refusal; the rest are counted
+_TAKES_A_VALUE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable  # once, not a cell
 
 
 class EditableModel(Protocol):
+    def flags(self, index: Index) -> Qt.ItemFlag: ...
+
     def proposed_edit(self, index: Index, text: str) -> FieldEdit | None: ...
 
 
@@ -51,17 +54,19 @@ def plan_paste(view: QAbstractItemView, block: Block) -> PastePlan:
     model = view.model()
     if not block or not hasattr(model, "proposed_edit"):
         return plan
-    origin = paste_origin(view)
+    shown = shown_rows(view)
+    origin = paste_origin(view, [row for row, _parent in shown])
     if not origin.isValid():
         plan.problems.append("choose the cell to paste into first")
         return plan
     # Into indicators, a pasted column runs down the indicators and skips the targets'
     # heading rows between them, as the officer's sheet has one row per indicator.
-    rows = [r for r in visible_rows(view) if r.parent().isValid() == origin.parent().isValid()]
+    nested = origin.parent().isValid()
+    rows = [(row, parent) for row, parent in shown if parent.isValid() == nested]
     columns = visible_columns(view)
     row_at = next(
         n
-        for n, r in enumerate(rows)
+        for n, (r, _parent) in enumerate(rows)
         if (r.row(), r.internalId()) == (origin.row(), origin.internalId())
     )
     column_at = columns.index(origin.column())
@@ -80,7 +85,7 @@ def plan_paste(view: QAbstractItemView, block: Block) -> PastePlan:
 def _covered(
     view: QAbstractItemView,
     block: Block,
-    rows: list[QModelIndex],
+    rows: list[tuple[QModelIndex, QModelIndex]],
     columns: list[int],
     at: tuple[int, int],
 ) -> list[tuple[QModelIndex | None, str]]:
@@ -89,6 +94,7 @@ def _covered(
     chosen = selection.selectedIndexes() if selection is not None else []
     if len(block) == 1 and len(block[0]) == 1 and len(chosen) > 1:
         return [(index, block[0][0]) for index in chosen]
+    model = view.model()
     covered: list[tuple[QModelIndex | None, str]] = []
     for r, line in enumerate(block):
         for c, text in enumerate(line):
@@ -96,12 +102,15 @@ def _covered(
             if row >= len(rows) or column >= len(columns):
                 covered.append((None, text))
             else:
-                covered.append((rows[row].siblingAtColumn(columns[column]), text))
+                # The row's parent is known: one call into the model, where
+                # ``siblingAtColumn`` makes two (the parent, then the index).
+                first, parent = rows[row]
+                covered.append((model.index(first.row(), columns[column], parent), text))
     return covered
 
 
 def _plan_cell(model: EditableModel, index: QModelIndex, text: str, plan: PastePlan) -> None:
-    if not index.flags() & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable):
+    if not model.flags(index) & _TAKES_A_VALUE:
         plan.problems.append(f"{_cell_name(index)} cannot be edited")
         return
     try:

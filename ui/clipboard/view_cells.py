@@ -16,16 +16,38 @@ from ui.clipboard.cell_block import Block
 
 def visible_rows(view: QAbstractItemView) -> list[QModelIndex]:
     """The first-column index of every row on show, top to bottom."""
+    return [row for row, _parent in shown_rows(view)]
+
+
+def shown_rows(view: QAbstractItemView) -> list[tuple[QModelIndex, QModelIndex]]:
+    """(first-column index, its parent) of every row on show, top to bottom: the rows
+    ``indexBelow`` walks through, found from the model down (a paste of 1,000 rows asked
+    the model for each row's parent three times over)."""
     model = view.model()
+    root = view.rootIndex()
     if isinstance(view, QTreeView):
-        rows: list[QModelIndex] = []
-        index = model.index(0, 0)
-        while index.isValid():
-            rows.append(index)
-            index = view.indexBelow(index)
+        rows: list[tuple[QModelIndex, QModelIndex]] = []
+        _walk(view, root, rows)
         return rows
     assert isinstance(view, QTableView)
-    return [model.index(row, 0) for row in range(model.rowCount()) if not view.isRowHidden(row)]
+    return [
+        (model.index(row, 0, root), root)
+        for row in range(model.rowCount(root))
+        if not view.isRowHidden(row)
+    ]
+
+
+def _walk(
+    view: QTreeView, parent: QModelIndex, rows: list[tuple[QModelIndex, QModelIndex]]
+) -> None:
+    model = view.model()
+    for row in range(model.rowCount(parent)):
+        if view.isRowHidden(row, parent):
+            continue
+        index = model.index(row, 0, parent)
+        rows.append((index, parent))
+        if view.isExpanded(index):
+            _walk(view, index, rows)
 
 
 def visible_columns(view: QAbstractItemView) -> list[int]:
@@ -76,13 +98,15 @@ def _shown_text(index: QModelIndex | None) -> str:
     return "" if text is None else str(text)
 
 
-def paste_origin(view: QAbstractItemView) -> QModelIndex:
-    """Where a paste starts: the top-left selected cell, else the current cell."""
+def paste_origin(view: QAbstractItemView, rows: list[QModelIndex] | None = None) -> QModelIndex:
+    """Where a paste starts: the top-left selected cell, else the current cell. ``rows``:
+    ``visible_rows(view)``, if the caller has them already."""
     selection = view.selectionModel()
     chosen = selection.selectedIndexes() if selection is not None else []
     if not chosen:
         return view.currentIndex()
-    rows = visible_rows(view)
+    if rows is None:
+        rows = visible_rows(view)
     row_of = {(r.row(), r.internalId()): n for n, r in enumerate(rows)}
     column_of = {c: n for n, c in enumerate(visible_columns(view))}
     return min(

@@ -47,6 +47,20 @@ from ui.item_models.write_permission import WritePermission
 Index = QModelIndex | QPersistentModelIndex
 _STATUS_COLUMN = COLUMN_INDEX["negotiation"]
 _MARK_ROLES = [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        ADDRESS_ROLE,
+        CHOICES_ROLE,
+        KIND_ROLE,
+    }
+)
 
 
 class TargetTreeModel(WritePermission, TargetRowsModel):
@@ -173,9 +187,11 @@ class TargetTreeModel(WritePermission, TargetRowsModel):
         return LEAF_EDITABLE if leaf else EDITABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ANSWERED or not index.isValid():
+            return None  # a painted cell asks for seven roles: the others cost nothing here
         column = TREE_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return cells.alignment(column.kind)
         target = self.target_at(index)
         indicator = self.indicator_at(index)
         assert target is not None
@@ -188,8 +204,6 @@ class TargetTreeModel(WritePermission, TargetRowsModel):
             return cells.edit_text(column.kind, value) if field else None
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is CellKind.FLAG and field:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return cells.alignment(column.kind)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             issues = self._cell_issues(target, indicator, index.column())
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -231,12 +245,21 @@ class TargetTreeModel(WritePermission, TargetRowsModel):
     def proposed_edit(self, index: Index, text: str) -> FieldEdit | None:
         """The edit that typing or pasting ``text`` into the cell asks for; None when the
         cell is read-only or already holds it; ParseError when it is not a value there."""
-        address = self._address(index)
-        if address is None or self._agreement is None:
-            return None
+        # ``_address`` and the item, found once (a paste asks this for each of 1,000 cells).
         column = TREE_COLUMNS[index.column()]
-        item = self.indicator_at(index) or self.target_at(index)
-        old = getattr(item, address.field)
+        leaf = index.internalId() != TOP
+        field = column.indicator_field if leaf else column.target_field
+        if (
+            field is None
+            or column.kind is CellKind.COMPUTED
+            or not index.isValid()
+            or self._agreement is None
+        ):
+            return None
+        target = self._targets[index.internalId() - 1 if leaf else index.row()]
+        item: Target | Indicator = target.indicators[index.row()] if leaf else target
+        address = FieldAddress(Part.INDICATOR if leaf else Part.TARGET, item.ref, field)
+        old = getattr(item, field)
         if column.kind is CellKind.FLAG:
             new: Any = cells.parse_flag(text)
         else:
@@ -325,7 +348,8 @@ def _target_fields_changed(old: Target, new: Target) -> bool:
 
 def changed_columns(was: Indicator, now: Indicator, last_column: int) -> tuple[int, int]:
     """The first and last column whose cells show something new for the indicator."""
-    names = [f for f in _INDICATOR_FIELDS if getattr(was, f) != getattr(now, f)]
+    before, after = was.__dict__, now.__dict__  # the fields, without 34 getattr calls a row
+    names = [f for f in _INDICATOR_FIELDS if before[f] != after[f]]
     if not names or any(f not in FIELD_COLUMNS or f in _ALL_CELLS_FIELDS for f in names):
         return 0, last_column
     columns = [FIELD_COLUMNS[f] for f in names]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from lpsa_desktop.domain.agreement import Agreement
 from lpsa_desktop.domain.reward import RewardResult, compute_reward
+from lpsa_desktop.domain.reward_memo import RewardMemo
 from lpsa_desktop.errors import LpsaError
 from lpsa_desktop.services.agreement_edits import FieldAddress, Part, with_field
 from ui.compute import compute_after_layout, worth_a_thread
@@ -50,6 +51,7 @@ class RewardPanel(QWidget):
         self.result: RewardResult | None = None
         self.background: TaskRunner | None = None  # for very large agreements (ui.compute)
         self._generation = 0
+        self._memo = RewardMemo()  # reuses the results of what an edit did not touch
         self.summary = QLabel()
         self.summary.setObjectName("rewardSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -156,7 +158,8 @@ class RewardPanel(QWidget):
                 lambda result: self._show(agreement, result, generation),
             )
             return
-        self._show(agreement, compute_reward(agreement, self._what_ifs) if agreement else None)
+        result = self._memo.compute(agreement, self._what_ifs) if agreement else None
+        self._show(agreement, result)
 
     def _show(
         self,

@@ -106,7 +106,7 @@ class TargetsPanel(QWidget):
         self._kept_scroll = 0
         model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
-        model.dataChanged.connect(lambda *_: self._show_details(self.tree.currentIndex()))
+        model.dataChanged.connect(self._on_data_changed)
         self.tree.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_details(current)
         )
@@ -174,6 +174,15 @@ class TargetsPanel(QWidget):
         self.tree.verticalScrollBar().setValue(self._kept_scroll)
         self._show_details(self.tree.currentIndex())
 
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: Any) -> None:
+        # Only a change to the current item's row is news for the details pane (a paste
+        # announces a run of rows per target: a dozen signals, one of them the current row's).
+        # The pane also shows an indicator's target, so a change to that row is news too.
+        current = self.tree.currentIndex()
+        shown = (current, current.parent()) if current.isValid() else ()
+        if not shown or any(_covers(top_left, bottom_right, row) for row in shown):
+            self._show_details(current)
+
     def _show_details(self, index: QModelIndex) -> None:
         indicator, target = self.model.indicator_at(index), self.model.target_at(index)
         self.details.show_item(indicator or target, target)
@@ -187,3 +196,11 @@ class TargetsPanel(QWidget):
         part = Part.INDICATOR if indicator else Part.TARGET
         address = FieldAddress(part, item.ref, field)
         self.edit_requested.emit(FieldEdit(agreement.ref, address, getattr(item, field), value))
+
+
+def _covers(top_left: QModelIndex, bottom_right: QModelIndex, row: QModelIndex) -> bool:
+    return (
+        row.isValid()
+        and row.parent() == top_left.parent()
+        and top_left.row() <= row.row() <= bottom_right.row()
+    )
