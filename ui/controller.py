@@ -49,6 +49,7 @@ from ui.write_access import WriteAccessGate
 
 if TYPE_CHECKING:
     from lpsa_desktop.storage.audit_repository import AuditEvent
+    from ui.panels.audit_panel import AuditPanel
     from ui.panels.overview_panel import OverviewPanel
     from ui.panels.records_panel import RecordsPanel
     from ui.panels.targets_panel import TargetsPanel
@@ -136,7 +137,7 @@ class WindowController:
         tabs.targets.when_built(self._on_targets_built)
         tabs.freedoms.when_built(self._on_freedoms_built)
         tabs.people.when_built(self._on_people_built)
-        tabs.audit.when_built(lambda audit: audit.model.set_events(self._history))
+        tabs.audit.when_built(self._on_audit_built)
         w.reward.model.edit_refused.connect(self._on_edit_refused)
         w.banner.leave_requested.connect(lambda: self.presentation.set_active(False))
         w.closing.connect(self._on_closing)
@@ -172,6 +173,10 @@ class WindowController:
     def _on_people_built(self, people: PeoplePanels) -> None:
         self.clipboard.add_view(people.partners.table)
         self.clipboard.add_view(people.signatories.table)
+
+    def _on_audit_built(self, audit: AuditPanel) -> None:
+        audit.model.set_agreement(self.session.agreement)  # first: it gives levels their units
+        audit.model.set_events(self._history)
 
     # -- starting and stopping ---------------------------------------------------------------
 
@@ -266,7 +271,7 @@ class WindowController:
         w.signatory_model.set_agreement(agreement)
         w.lazy_tabs.overview.if_built(lambda overview: overview.set_agreement(agreement))
         w.reward.set_agreement(agreement)
-        w.audit.model.set_agreement(agreement)  # the levels' units
+        w.lazy_tabs.audit.if_built(lambda audit: audit.model.set_agreement(agreement))
         self._validation.start()
         w.navigator.show_chosen(agreement.ref if agreement else None)
         if agreement is None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,22 @@ def test_remove_selected_removes_nothing_on_a_tab_without_items_to_remove(
     opened.wait_idle()
     assert session.agreement == before
     assert "people" in w.lazy_tabs.built() and opened.faults.errors == []
+
+
+def test_the_audit_tab_built_late_shows_levels_with_their_units(
+    open_window: Callable[..., OpenWindow],
+) -> None:
+    opened = open_window()
+    w, session = opened.window, opened.controller.session
+    agreement = session.agreement
+    assert agreement is not None and "audit" not in w.lazy_tabs.built()
+    address = FieldAddress(Part.INDICATOR, "2", "with_")
+    session.set_field(
+        agreement.ref, address, Decimal("7.4"), expected=Decimal("7.6"), action="Set with"
+    )
+    opened.wait_idle()
+    assert "audit" not in w.lazy_tabs.built()
+    w.window_actions.show_audit.trigger()
+    newest = [str(w.audit.model.index(0, c).data()) for c in (4, 5)]
+    assert newest == ["7.6%", "7.4%"]  # the agreement given to the tab when it was built
+    assert opened.faults.errors == []
