@@ -138,6 +138,8 @@ class WindowController:
         tabs.freedoms.when_built(self._on_freedoms_built)
         tabs.people.when_built(self._on_people_built)
         tabs.audit.when_built(self._on_audit_built)
+        for tab in tabs.by_name().values():  # however a tab comes to be built, after it is fed
+            tab.when_built(lambda _panel: self.write_access.apply())
         w.reward.model.edit_refused.connect(self._on_edit_refused)
         w.banner.leave_requested.connect(lambda: self.presentation.set_active(False))
         w.closing.connect(self._on_closing)

@@ -79,9 +79,9 @@ class WindowTabs:
         tabs.add_lazy_tab(self.negotiation, "&Negotiation")
         tabs.add_lazy_tab(self.meetings, "&Meetings")
 
-    def built(self) -> list[str]:
-        """The names of the tabs built so far (tests, and the start-up check)."""
-        every: dict[str, LazyTab[Any]] = {
+    def by_name(self) -> dict[str, LazyTab[Any]]:
+        """Every tab, by the name tests and the start-up check use."""
+        return {
             "overview": self.overview,
             "targets": self.targets,
             "freedoms": self.freedoms,
@@ -90,7 +90,10 @@ class WindowTabs:
             "negotiation": self.negotiation,
             "meetings": self.meetings,
         }
-        return [name for name, tab in every.items() if tab.built]
+
+    def built(self) -> list[str]:
+        """The names of the tabs built so far (tests, and the start-up check)."""
+        return [name for name, tab in self.by_name().items() if tab.built]
 
     # -- the builders ------------------------------------------------------------------------
 

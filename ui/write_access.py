@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QToolBar
 
@@ -117,6 +117,11 @@ class WriteAccessGate(QObject):
             if isinstance(model, WritePermission) and model.writable != writable:
                 model.writable = writable
                 view.viewport().update()
+        # The window's own models too: a tab not yet built has no view to find them by,
+        # and its model must refuse edits (a paste, a command) all the same.
+        for model in window.findChildren(QAbstractItemModel):
+            if isinstance(model, WritePermission) and model.writable != writable:
+                model.writable = writable
         for edit in window.findChildren(BoundLineEdit):
             edit.setReadOnly(not writable)
         for text in window.findChildren(BoundTextEdit):
