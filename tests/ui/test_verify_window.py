@@ -24,6 +24,7 @@ from tests.ui.conftest import WAIT_MS, OpenWindow
 from ui.commands.edit_field_command import EditFieldCommand
 from ui.dialogs.verify_dialog import VerifyDialog
 from ui.item_models.cells import FieldEdit
+from ui.verify_job import VerifyJob
 
 WITH_2 = FieldAddress(Part.INDICATOR, "2", "with_")
 
@@ -151,3 +152,34 @@ def test_trust_from_now_on_adds_the_certificate_to_the_stores_list(
         assert [c.sha256 for c in list_trusted(store)] == [identity.sha256]
     finally:
         store.close()
+
+
+def test_a_second_check_replaces_the_first_whatever_order_their_answers_come_in(
+    opened: OpenWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog checks the PDF it opens with at once, with no certificate to trust; the
+    officer then names the certificate and checks again. The first check's answer, arriving
+    later (its child started first but a loaded machine may finish it last), used to
+    replace the second's: "not trusted" shown for a file the officer had just trusted."""
+    identities = _identities(tmp_path)
+    names = [s.name for s in demo_agreement().signatories]
+    pdf = tmp_path / "agreement.pdf"
+    export_agreement_pdf(demo_agreement(), pdf)
+    once = sign_as(pdf, tmp_path / "once.pdf", identities[0].identity, names[0], certify=True)
+    started: list[tuple[bytes, ...]] = []
+    real_start = VerifyJob.start
+
+    def counted(job: VerifyJob, path: Path, trusted: tuple[bytes, ...]) -> None:
+        started.append(trusted)
+        real_start(job, path, trusted)
+
+    monkeypatch.setattr(VerifyJob, "start", counted)
+    dialog = VerifyDialog(opened.controller.session, once, opened.window)  # checks at once
+    opened.qtbot.addWidget(dialog)
+    dialog.trust.set_path(identities[0].certificate)
+    dialog.check()  # before the first check's trust list has been read
+    opened.qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
+    opened.wait_idle()
+    opened.qtbot.wait(200)  # any late answer of the first check would have arrived by now
+    assert len(started) == 1 and len(started[0]) == 1  # only the second check's child ran
+    assert "VALID: the signature is intact" in dialog.verdict.text(), dialog.verdict.text()

@@ -50,6 +50,9 @@ class VerifyDialog(QDialog):
         self.setAcceptDrops(True)
         self._session = session
         self._job: VerifyJob | None = None
+        # Each Check is numbered: the answer of an earlier one (its trust list read, its
+        # child) arriving late must not replace the answer to the latest.
+        self._generation = 0
         self.report: DocumentVerdict | None = None
         self.file = PathPicker("The PDF to check", PDF_FILTER)
         self.trust = PathPicker("A signer's certificate to trust for this check", CERT_FILTER)
@@ -119,14 +122,21 @@ class VerifyDialog(QDialog):
             return tuple(trusted_for_run(store, extra))
 
         self._stop()
+        self._generation += 1
+        generation = self._generation
         self.report = None
         self.verdict.setText(f"Checking {path.name}…")
         self.details.clear()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._failed(error)
+
         self._session.run(
             read_trust_list,
             writes=False,
-            on_done=lambda trusted: self._start(path, trusted),
-            on_failure=self._failed,
+            on_done=lambda trusted: self._start(path, trusted, generation),
+            on_failure=failed,
         )
 
     def remember(self) -> None:
@@ -144,7 +154,10 @@ class VerifyDialog(QDialog):
 
         self._session.run(add, writes=False, on_done=self.verdict.setText, on_failure=self._failed)
 
-    def _start(self, path: Path, trusted: tuple[bytes, ...]) -> None:
+    def _start(self, path: Path, trusted: tuple[bytes, ...], generation: int) -> None:
+        if generation != self._generation:
+            return  # a later Check (another file, another certificate) has replaced this one
+        self._stop()
         job = VerifyJob()
         job.finished.connect(self._show)
         job.failed.connect(self._failed)
