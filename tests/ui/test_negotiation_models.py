@@ -114,8 +114,8 @@ def test_changes_are_shown_side_by_side_and_coloured_by_kind(demo: Agreement) ->
     assert (
         "Changed",
         "target 1 / indicator 1a",
-        "with",
-        "73",
+        "With LPSA",
+        "73",  # no agreement given: the levels as recorded
         "74",
         "–",
         "current state",
@@ -123,6 +123,12 @@ def test_changes_are_shown_side_by_side_and_coloured_by_kind(demo: Agreement) ->
     kinds = {model.index(r, 0).data(): model.index(r, 3).data(BG) for r in range(model.rowCount())}
     assert set(kinds) == {"Changed", "Removed", "Renumbered"}
     assert len({colour.name() for colour in kinds.values()}) == 3  # each kind its own colour
+    model.set_comparison(comparison_of(demo), agreement=demo)  # levels with their units
+    levels = {
+        (model.index(r, 2).data(), model.index(r, 3).data(), model.index(r, 4).data())
+        for r in range(model.rowCount())
+    }
+    assert ("With LPSA", "73%", "74%") in levels and ("Ref", "12", "14") in levels
     assert kinds["Renumbered"] == KIND_TINTS["renumbered"]
 
 

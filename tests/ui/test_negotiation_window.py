@@ -102,8 +102,8 @@ def test_comparing_round_1_with_the_current_state_shows_each_change_and_the_rewa
     opened.wait_idle()
     changes = shown_changes(opened)
     assert {row[:5] for row in changes} == {
-        ("Changed", "target 1 / indicator 1a", "with", "73", "74"),
-        ("Changed", "target 2 / indicator 2", "with", "7.6", "7.5"),
+        ("Changed", "target 1 / indicator 1a", "With LPSA", "73%", "74%"),
+        ("Changed", "target 2 / indicator 2", "With LPSA", "7.6%", "7.5%"),
         ("Removed", "target 3", "", "Improve the education and employment of young people leaving care", ""),
     }  # fmt: skip
     assert {row[6] for row in changes} == {"current state"}
@@ -128,9 +128,13 @@ def test_a_later_edit_refreshes_a_comparison_with_the_current_state(opened: Open
     edit = FieldEdit(DEMO, address, Decimal("90"), Decimal("91"))
     opened.controller.stack_for(DEMO).push(EditFieldCommand(opened.controller.session, edit))
     opened.wait_idle()
-    assert ("Changed", "target 4 / indicator 4a", "with", "90", "91") in {
-        row[:5] for row in shown_changes(opened)
-    }
+    assert (
+        "Changed",
+        "target 4 / indicator 4a",
+        "With LPSA",
+        "90.0 per 1,000",
+        "91.0 per 1,000",
+    ) in {row[:5] for row in shown_changes(opened)}
 
 
 def test_marking_an_item_agreed_is_an_undoable_audited_step_with_who_and_when(

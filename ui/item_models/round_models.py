@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
+from lpsa_desktop.domain.display import change_value_text
 from ui.display import date_text, money_text
 from ui.item_models.record_rows_model import RecordRowsModel, long_text_tip
 
 if TYPE_CHECKING:
+    from lpsa_desktop.domain.agreement import Agreement
     from lpsa_desktop.domain.comparison import ComparedChange, Comparison
+    from lpsa_desktop.domain.diff import Change
     from lpsa_desktop.domain.rounds import Round
 
 CURRENT_LABEL = "current state"
@@ -82,13 +85,17 @@ class ComparisonModel(RecordRowsModel["ComparedChange"]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(self.HEADERS, parent)
+        self._agreement: Agreement | None = None
 
     def set_comparison(
         self,
         comparison: Comparison | None,
         hidden: Callable[[ComparedChange], bool] = lambda _change: False,
+        agreement: Agreement | None = None,
     ) -> None:
-        """Show ``comparison`` without the changes ``hidden`` says not to show."""
+        """Show ``comparison`` without the changes ``hidden`` says not to show; an
+        indicator's levels with the units of ``agreement``'s indicator (as it is now)."""
+        self._agreement = agreement
         changes = tuple(c for c in comparison.changes if not hidden(c)) if comparison else ()
         self.replace_rows(changes)
 
@@ -98,9 +105,9 @@ class ComparisonModel(RecordRowsModel["ComparedChange"]):
             values = (
                 change.kind.capitalize(),
                 change.entity or "agreement",
-                (change.field or "").replace("_", " "),
-                change.old or "",
-                change.new or "",
+                change.field_label,  # the vocabulary's name: "Outturn", not "actual"
+                _side(change, change.old, self._agreement),
+                _side(change, change.new, self._agreement),
                 compared.party.value if compared.party else NO_PARTY,
                 CURRENT_LABEL if compared.by == "current" else compared.by,
             )
@@ -109,6 +116,12 @@ class ComparisonModel(RecordRowsModel["ComparedChange"]):
         if role == Qt.ItemDataRole.BackgroundRole:
             return KIND_TINTS.get(change.kind)
         return None
+
+
+def _side(change: Change, text: str | None, agreement: Agreement | None) -> str:
+    if change.kind == "renumbered":
+        return text or ""  # refs, not levels
+    return change_value_text(change, agreement, text) or ""
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,9 @@ class NegotiationPanel(QWidget):
 
     def _show(self, comparison: Comparison | None) -> None:
         hidden = self._hidden_targets()
-        self.changes_model.set_comparison(comparison, lambda c: _about(c, hidden))
+        self.changes_model.set_comparison(
+            comparison, lambda c: _about(c, hidden), agreement=self._agreement
+        )
         self.potentials_model.set_comparison(comparison, hidden)
         if comparison is None:
             self.summary.setText("Take a round, then pick two sides to compare.")
