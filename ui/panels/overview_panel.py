@@ -51,14 +51,17 @@ class OverviewPanel(QScrollArea):
         grid = QGridLayout(body)
         # Three columns: who and when over what needs checking; the money; the notes. All
         # of it fits a 1366 x 768 laptop screen with the reward panel open.
+        # The title across all three: in a third of the width it was cut off, worst of all
+        # in presentation mode's larger text.
         self.notes_group = self._notes_group()
-        grid.addWidget(self._agreement_group(), 0, 0)
-        grid.addWidget(self._checks_group(), 1, 0)
-        grid.addWidget(self._money_group(), 0, 1, 2, 1)
-        grid.addWidget(self.notes_group, 0, 2, 2, 1)
+        grid.addLayout(self._title_row(), 0, 0, 1, 3)
+        grid.addWidget(self._agreement_group(), 1, 0)
+        grid.addWidget(self._checks_group(), 2, 0)
+        grid.addWidget(self._money_group(), 1, 1, 2, 1)
+        grid.addWidget(self.notes_group, 1, 2, 2, 1)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         self.setWidget(body)
         for widget in self.fields.values():
             widget.committed.connect(self._on_committed)
@@ -105,10 +108,17 @@ class OverviewPanel(QScrollArea):
         if self._agreement is not None:
             self._show_negotiation(self._agreement)
 
+    def _title_row(self) -> QFormLayout:
+        row = QFormLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.fields["title"] = BoundLineEdit("title", CellKind.TEXT, optional=False)
+        self.fields["title"].setObjectName("agreementTitle")
+        row.addRow("&Title", self.fields["title"])
+        return row
+
     def _agreement_group(self) -> QGroupBox:
         group = QGroupBox("Agreement")
         form = QFormLayout(group)
-        self.fields["title"] = BoundLineEdit("title", CellKind.TEXT, optional=False)
         self.ref_label = QLabel()
         self.generation_label = QLabel()
         self.councils = CouncilsEditor()
@@ -117,7 +127,6 @@ class OverviewPanel(QScrollArea):
         self.fields["status"] = BoundComboBox("status", AgreementStatus)
         self.fields["period_start"] = BoundDateEdit("period_start")
         self.fields["period_end"] = BoundDateEdit("period_end")
-        form.addRow("&Title", self.fields["title"])
         form.addRow("Ref", self.ref_label)
         form.addRow("Generation", self.generation_label)
         form.addRow("Councils", self.councils)

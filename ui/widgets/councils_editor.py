@@ -3,8 +3,16 @@ to add, remove, reorder and edit them. A view: it asks, the controller does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lpsa_desktop.domain.agreement import Council
 from ui.display import enum_label
@@ -28,6 +36,11 @@ class CouncilsEditor(QWidget):
         self.list.setObjectName("councilList")
         self.list.setAccessibleName("Councils (the first is the lead, accountable one)")
         self.list.setMaximumHeight(96)
+        # A council's line wraps rather than running off under a scroll bar (a county's
+        # name, code and type fill the box, the more so in presentation mode's larger text).
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = self._button("Add…", "Add a council (one the store holds, or a new one)")
         self.remove_button = self._button("Remove", "Unlink it from this agreement only")
         self.up_button = self._button("Up", "Move up (the first is the lead council)")
@@ -74,7 +87,9 @@ class CouncilsEditor(QWidget):
         row = self.list.currentRow()
         self.list.clear()
         for index, council in enumerate(councils):
-            self.list.addItem(council_line(council, index == 0))
+            line = council_line(council, index == 0)
+            self.list.addItem(line)
+            self.list.item(index).setToolTip(line)
         if councils:
             self.list.setCurrentRow(max(0, min(row, len(councils) - 1)))
         self._update_buttons()
@@ -89,6 +104,14 @@ class CouncilsEditor(QWidget):
             self.details_button,
         ):
             button.setVisible(editable)
+        # On the wall a highlighted row reads as "chosen" for no reason: no selection there.
+        self.list.setSelectionMode(
+            QAbstractItemView.SelectionMode.SingleSelection
+            if editable
+            else QAbstractItemView.SelectionMode.NoSelection
+        )
+        if not editable:
+            self.list.clearSelection()
 
     def _on_move(self, step: int) -> None:
         row = self.list.currentRow()
